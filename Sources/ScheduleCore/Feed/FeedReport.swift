@@ -1,0 +1,27 @@
+/// The outcome of reading a feed: the program if it is valid, and every diagnostic found.
+public struct FeedReport: Sendable {
+    /// The validated program; nil when there is at least one error.
+    public let program: Program?
+    /// Errors and warnings in the order found (roughly source order).
+    public let diagnostics: [Diagnostic]
+    /// The format the bytes were recognised as.
+    public let format: FeedFormat
+
+    public init(program: Program?, diagnostics: [Diagnostic], format: FeedFormat) {
+        self.program = program
+        self.diagnostics = diagnostics
+        self.format = format
+    }
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    public var isValid: Bool { program != nil }
+}
+
+/// The feed formats Skylt knows.
+public enum FeedFormat: String, Sendable {
+    /// Skylt's own feed, version 1 (`{"skylt": 1, …}`).
+    case skyltV1 = "skylt-v1"
+    /// Not recognised.
+    case unknown
+}

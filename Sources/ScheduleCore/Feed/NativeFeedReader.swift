@@ -1,0 +1,224 @@
+import Foundation
+
+/// Reads Skylt's own feed format, version 1 (see docs/feed-format.md), reporting every
+/// problem it finds with its JSON path and line:column.
+enum NativeFeedReader {
+    static let rootKeys: Set<String> = ["skylt", "$schema", "event", "rooms", "sessions", "notices"]
+    static let eventKeys: Set<String> = ["name", "subtitle", "venue", "timezone", "locale"]
+    static let roomKeys: Set<String> = ["id", "name"]
+    static let sessionKeys: Set<String> = ["id", "room", "title", "subtitle", "start", "end", "kind", "status",
+                                           "speakers", "abstract", "note", "track"]
+    static let speakerKeys: Set<String> = ["name", "affiliation"]
+    static let noticeKeys: Set<String> = ["text", "from", "until", "room"]
+
+    /// Languages with screen texts; other locales fall back to English with a warning.
+    static let supportedLanguages: Set<String> = ["sv", "en"]
+
+    static func read(_ root: JSONNode, source: SourceText) -> FeedReport {
+        let sink = DiagnosticSink(source: source)
+        guard let fields = ObjectFields(root, path: "", sink: sink) else {
+            return report(nil, sink)
+        }
+        checkVersion(fields)
+        let event = readEvent(fields)
+        var times = FeedTimes(zone: event?.timeZone)
+        let rooms = readRooms(fields, event: event)
+        let sessions = readSessions(fields, rooms: rooms, times: &times)
+        let notices = readNotices(fields, rooms: rooms, times: &times)
+        fields.finish(known: rootKeys)
+        if let zone = event?.timeZone {
+            ProgramValidator(zone: zone, strictness: .native, sink: sink).check(rooms: rooms, sessions: sessions)
+        }
+        guard let event, !sink.hasErrors else { return report(nil, sink) }
+        let program = Program(event: event, rooms: rooms, sessions: sessions.map(\.0), notices: notices)
+        return report(program, sink)
+    }
+
+    private static func report(_ program: Program?, _ sink: DiagnosticSink) -> FeedReport {
+        // Source order, like a compiler; findings without a place first.
+        let ordered = sink.diagnostics.enumerated().sorted { lhs, rhs in
+            let a = lhs.element.location, b = rhs.element.location
+            switch (a, b) {
+            case (nil, nil): return lhs.offset < rhs.offset
+            case (nil, _): return true
+            case (_, nil): return false
+            case let (a?, b?):
+                if a.line != b.line { return a.line < b.line }
+                if a.column != b.column { return a.column < b.column }
+                return lhs.offset < rhs.offset
+            }
+        }.map(\.element)
+        return FeedReport(program: program, diagnostics: ordered, format: .skyltV1)
+    }
+
+    // MARK: - Parts
+
+    private static func checkVersion(_ fields: ObjectFields) {
+        guard let node = fields.node("skylt") else {
+            fields.error("missing \"skylt\": 1 (the feed format version) at the top of the feed")
+            return
+        }
+        guard case .number(let version) = node.value else {
+            fields.error("expected the number 1, found \(node.value.typeName)", key: "skylt", at: node.offset)
+            return
+        }
+        if version != 1 {
+            fields.error("feed format version \(NumberText.format(version)) is not supported; this Skylt reads version 1", key: "skylt", at: node.offset)
+        }
+    }
+
+    private static func readEvent(_ root: ObjectFields) -> Event? {
+        guard let node = root.node("event") else {
+            root.missing("event", "an object with at least \"name\" and \"timezone\"")
+            return nil
+        }
+        guard let fields = ObjectFields(node, path: "event", sink: root.sink) else { return nil }
+        defer { fields.finish(known: eventKeys) }
+        let name = fields.requiredString("name", "the event's name, shown on every screen")
+        var zone: TimeZone?
+        if let identifier = fields.requiredString("timezone", "an IANA time zone name such as \"Europe/Stockholm\"") {
+            zone = TimeZone(identifier: identifier)
+            if zone == nil {
+                let hint = Spelling.closest(to: identifier, among: TimeZone.knownTimeZoneIdentifiers).map { "; did you mean \"\($0)\"?" }
+                    ?? " (use an IANA name such as \"Europe/Stockholm\")"
+                fields.error("unknown time zone \"\(identifier)\"\(hint)", key: "timezone", at: fields.offset(of: "timezone"))
+            }
+        }
+        let locale = fields.string("locale", nonEmpty: true) ?? "sv-SE"
+        let language = locale.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() } ?? ""
+        if !supportedLanguages.contains(language) {
+            fields.warning("no screen texts for locale \"\(locale)\"; screens use English (supported: sv-SE, en-GB)", key: "locale", at: fields.offset(of: "locale"))
+        }
+        guard let name, let zone else { return nil }
+        return Event(name: name, subtitle: fields.string("subtitle"), venue: fields.string("venue"), timeZone: zone, locale: locale)
+    }
+
+    private static func readRooms(_ root: ObjectFields, event: Event?) -> [Room] {
+        let implicit = Room(id: Room.defaultID, name: event?.venue ?? event?.name ?? "")
+        guard let (elements, _) = root.array("rooms"), !elements.isEmpty else { return [implicit] }
+        var rooms: [Room] = []
+        var firstOffset: [String: Int] = [:]
+        for (index, element) in elements.enumerated() {
+            guard let fields = ObjectFields(element, path: "rooms[\(index)]", sink: root.sink) else { continue }
+            defer { fields.finish(known: roomKeys) }
+            guard let id = fields.requiredString("id", "the room's id, used by sessions and --room") else { continue }
+            let name = fields.string("name", nonEmpty: true) ?? id
+            if let first = firstOffset[id] {
+                fields.error("the room id \"\(id)\" is used twice (also at \(root.sink.locationText(first)))", key: "id", at: fields.offset(of: "id"))
+                continue
+            }
+            firstOffset[id] = fields.offset(of: "id")
+            rooms.append(Room(id: id, name: name))
+        }
+        return rooms
+    }
+
+    private static func readSessions(_ root: ObjectFields, rooms: [Room], times: inout FeedTimes) -> [(Session, SessionOrigin)] {
+        guard root.node("sessions") != nil else {
+            root.missing("sessions", "the program: an array of sessions, which may be empty")
+            return []
+        }
+        guard let (elements, _) = root.array("sessions") else {
+            if root.node("sessions")?.value.isNull == true { root.missing("sessions", "an array of sessions, which may be empty") }
+            return []
+        }
+        var sessions: [(Session, SessionOrigin)] = []
+        sessions.reserveCapacity(elements.count)
+        for (index, element) in elements.enumerated() {
+            if let session = readSession(element, index: index, root: root, rooms: rooms, times: &times) {
+                sessions.append(session)
+            }
+        }
+        return sessions
+    }
+
+    private static func readSession(_ node: JSONNode, index: Int, root: ObjectFields, rooms: [Room],
+                                    times: inout FeedTimes) -> (Session, SessionOrigin)? {
+        let path = "sessions[\(index)]"
+        guard var fields = ObjectFields(node, path: path, sink: root.sink) else { return nil }
+        let id = fields.requiredString("id", "a unique id for this session")
+        fields.sessionID = id
+        defer { fields.finish(known: sessionKeys) }
+        let title = fields.requiredString("title", "the title shown on screens")
+        let start = times.instant(fields, "start", required: true)
+        let end = times.instant(fields, "end", required: true)
+        let roomID: String?
+        if fields.node("room") != nil {
+            roomID = fields.string("room", nonEmpty: true)
+        } else if rooms.count == 1 {
+            roomID = rooms[0].id
+        } else {
+            fields.missing("room", "the feed has \(rooms.count) rooms: " + rooms.map { "\"\($0.id)\"" }.joined(separator: ", "))
+            roomID = nil
+        }
+        let kind = enumValue(fields, "kind", default: Session.Kind.talk)
+        let status = enumValue(fields, "status", default: Session.Status.scheduled)
+        let speakers = readSpeakers(fields)
+        guard let id, let title, let start, let end, let roomID, let kind, let status, let speakers else { return nil }
+        let session = Session(id: id, roomID: roomID, title: title, subtitle: fields.string("subtitle"), start: start, end: end,
+                              kind: kind, status: status, speakers: speakers, abstract: fields.string("abstract"),
+                              note: fields.string("note"), track: fields.string("track"))
+        let origin = SessionOrigin(path: path, offset: node.offset, idOffset: fields.offset(of: "id"), roomOffset: fields.offset(of: "room"),
+                                   startOffset: fields.offset(of: "start"), endOffset: fields.offset(of: "end"))
+        return (session, origin)
+    }
+
+    private static func enumValue<Value: RawRepresentable & CaseIterable>(_ fields: ObjectFields, _ key: String, default value: Value) -> Value?
+    where Value.RawValue == String {
+        guard let node = fields.node(key), !node.value.isNull else { return value }
+        guard let text = fields.string(key) else { return nil }  // Wrong type: reported.
+        if let parsed = Value(rawValue: text) { return parsed }
+        let allowed = Value.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+        fields.error("unknown \(key) \"\(text)\"; use one of \(allowed)", key: key, at: fields.offset(of: key))
+        return nil
+    }
+
+    private static func readSpeakers(_ fields: ObjectFields) -> [Speaker]? {
+        guard let node = fields.node("speakers") else { return [] }
+        guard let (elements, _) = fields.array("speakers") else { return node.value.isNull ? [] : nil }
+        var speakers: [Speaker] = []
+        var failed = false
+        for (index, element) in elements.enumerated() {
+            let path = fields.keyPath("speakers") + "[\(index)]"
+            if case .string(let name) = element.value, !name.allSatisfy(\.isWhitespace) {
+                speakers.append(Speaker(name: name))  // A bare name is fine too.
+                continue
+            }
+            guard let speaker = ObjectFields(element, path: path, sink: fields.sink, sessionID: fields.sessionID) else {
+                failed = true
+                continue
+            }
+            defer { speaker.finish(known: speakerKeys) }
+            guard let name = speaker.requiredString("name", "the speaker's name") else {
+                failed = true
+                continue
+            }
+            speakers.append(Speaker(name: name, affiliation: speaker.string("affiliation")))
+        }
+        return failed ? nil : speakers
+    }
+
+    private static func readNotices(_ root: ObjectFields, rooms: [Room], times: inout FeedTimes) -> [Notice] {
+        guard let (elements, _) = root.array("notices") else { return [] }
+        var notices: [Notice] = []
+        for (index, element) in elements.enumerated() {
+            guard let fields = ObjectFields(element, path: "notices[\(index)]", sink: root.sink) else { continue }
+            defer { fields.finish(known: noticeKeys) }
+            let text = fields.requiredString("text", "the message shown in the banner")
+            let from = times.instant(fields, "from", required: false)
+            let until = times.instant(fields, "until", required: false)
+            if let from, let until, until <= from {
+                fields.error("\"until\" must be after \"from\"", key: "until", at: fields.offset(of: "until"))
+                continue
+            }
+            let roomID = fields.string("room", nonEmpty: true)
+            if let roomID, !rooms.contains(where: { $0.id == roomID }) {
+                fields.error("unknown room \"\(roomID)\"", key: "room", at: fields.offset(of: "room"))
+                continue
+            }
+            guard let text else { continue }
+            notices.append(Notice(text: text, from: from, until: until, roomID: roomID))
+        }
+        return notices
+    }
+}

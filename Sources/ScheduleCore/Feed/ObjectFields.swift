@@ -1,0 +1,163 @@
+/// Typed, located access to the members of one JSON object while reading a feed. Type errors
+/// and duplicate keys go to the sink; `finish(known:)` warns about keys it does not know.
+struct ObjectFields {
+    let members: [JSONMember]
+    let offset: Int
+    /// The object's own JSON path ("" for the root, "sessions[3]", "event").
+    let path: String
+    let sink: DiagnosticSink
+    /// Set once the object's id is known, so later messages name it.
+    var sessionID: String?
+
+    /// Wraps `node` if it is an object; otherwise reports the type error and returns nil.
+    init?(_ node: JSONNode, path: String, sink: DiagnosticSink, sessionID: String? = nil) {
+        guard case .object(let members) = node.value else {
+            sink.error("expected an object, found \(node.value.typeName)", path: path.isEmpty ? nil : path, offset: node.offset)
+            return nil
+        }
+        self.members = members
+        self.offset = node.offset
+        self.path = path
+        self.sink = sink
+        self.sessionID = sessionID
+        reportDuplicateKeys()
+    }
+
+    func keyPath(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
+
+    /// The member's value node, or nil when absent (the last one wins for duplicates, which
+    /// are errors anyway).
+    func node(_ key: String) -> JSONNode? {
+        var found: JSONNode?
+        for member in members where member.key == key { found = member.value }
+        return found
+    }
+
+    func error(_ message: String, key: String? = nil, at offset: Int? = nil) {
+        sink.error(message, path: key.map(keyPath) ?? (path.isEmpty ? nil : path), sessionID: sessionID, offset: offset ?? self.offset)
+    }
+
+    func warning(_ message: String, key: String? = nil, at offset: Int? = nil) {
+        sink.warning(message, path: key.map(keyPath) ?? (path.isEmpty ? nil : path), sessionID: sessionID, offset: offset ?? self.offset)
+    }
+
+    func missing(_ key: String, _ what: String) {
+        error("missing \"\(key)\" (\(what))", key: key)
+    }
+
+    // MARK: - Typed access
+
+    /// A string member. Reports a type error; `null` counts as absent. With `nonEmpty`, an
+    /// all-blank string is an error too.
+    func string(_ key: String, nonEmpty: Bool = false) -> String? {
+        guard let node = node(key) else { return nil }
+        switch node.value {
+        case .string(let text):
+            if nonEmpty, text.allSatisfy(\.isWhitespace) {
+                error("must not be empty", key: key, at: node.offset)
+                return nil
+            }
+            return text
+        case .null:
+            return nil
+        case .number(let number):
+            error("expected a string, found the number \(NumberText.format(number)) (put it in double quotes)", key: key, at: node.offset)
+            return nil
+        default:
+            error("expected a string, found \(node.value.typeName)", key: key, at: node.offset)
+            return nil
+        }
+    }
+
+    /// A required string member; reports it missing.
+    func requiredString(_ key: String, _ what: String) -> String? {
+        guard let node = node(key), !node.value.isNull else {
+            missing(key, what)
+            return nil
+        }
+        return string(key, nonEmpty: true)
+    }
+
+    /// An array member; nil (with a type error) when it is something else.
+    func array(_ key: String) -> (elements: [JSONNode], offset: Int)? {
+        guard let node = node(key) else { return nil }
+        guard case .array(let elements) = node.value else {
+            if case .null = node.value { return nil }
+            error("expected an array, found \(node.value.typeName)", key: key, at: node.offset)
+            return nil
+        }
+        return (elements, node.offset)
+    }
+
+    /// Offset of a member's value (for locating messages about it), else of the object.
+    func offset(of key: String) -> Int { node(key)?.offset ?? offset }
+
+    // MARK: - Checks
+
+    /// Warns about every key not in `known` (the feed still loads: forward compatibility).
+    func finish(known: Set<String>) {
+        for member in members where !known.contains(member.key) {
+            sink.warning("unknown key \"\(member.key)\" is ignored\(suggestion(for: member.key, in: known))",
+                         path: keyPath(member.key), sessionID: sessionID, offset: member.keyOffset)
+        }
+    }
+
+    private func reportDuplicateKeys() {
+        guard members.count > 1 else { return }
+        var seen: [String: Int] = [:]
+        for member in members {
+            if let first = seen[member.key] {
+                sink.error("duplicate key \"\(member.key)\" (also at \(sink.locationText(first))); remove one",
+                           path: keyPath(member.key), sessionID: sessionID, offset: member.keyOffset)
+            } else {
+                seen[member.key] = member.keyOffset
+            }
+        }
+    }
+
+    private func suggestion(for key: String, in known: Set<String>) -> String {
+        guard let best = Spelling.closest(to: key, among: known) else { return "" }
+        return "; did you mean \"\(best)\"?"
+    }
+}
+
+/// Numbers in messages: integers without ".0".
+enum NumberText {
+    static func format(_ number: Double) -> String {
+        if number.rounded() == number, abs(number) < 1e15 { return String(Int(number)) }
+        return String(number)
+    }
+}
+
+/// Finds a likely intended word for a misspelt one.
+public enum Spelling {
+    /// The candidate within a small edit distance (case-insensitive), if any.
+    public static func closest(to word: String, among candidates: some Collection<String>) -> String? {
+        let lower = Array(word.lowercased().unicodeScalars)
+        guard lower.count <= 64 else { return nil }
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = editDistance(lower, Array(candidate.lowercased().unicodeScalars))
+            let limit = max(1, min(3, candidate.count / 3))
+            if distance <= limit, best.map({ distance < $0.1 }) ?? true {
+                best = (candidate, distance)
+            }
+        }
+        return best?.0
+    }
+
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

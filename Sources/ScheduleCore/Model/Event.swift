@@ -1,0 +1,20 @@
+import Foundation
+
+/// The event as a whole: its name, where, and the zone and language its screens use.
+public struct Event: Sendable, Equatable {
+    public var name: String
+    public var subtitle: String?
+    public var venue: String?
+    /// The zone wall-clock times in the feed are read in, and the one screens show.
+    public var timeZone: TimeZone
+    /// The BCP 47 tag from the feed (`sv-SE` by default).
+    public var locale: String
+
+    public init(name: String, subtitle: String? = nil, venue: String? = nil, timeZone: TimeZone, locale: String = "sv-SE") {
+        self.name = name
+        self.subtitle = subtitle
+        self.venue = venue
+        self.timeZone = timeZone
+        self.locale = locale
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// What a wall-clock reading means in a time zone.
+public enum WallClockResolution: Sendable, Equatable {
+    /// The reading happens exactly once.
+    case unique(Date)
+    /// The reading does not exist: clocks jump over it (spring forward). `from`/`to` are the
+    /// wall-clock times of the jump.
+    case gap(from: LocalDateTime, to: LocalDateTime)
+    /// The reading happens twice (autumn fall-back); `earlier` and `later` with their offsets.
+    case ambiguous(earlier: Date, earlierOffset: Int, later: Date, laterOffset: Int)
+}
+
+/// Turns wall-clock readings into instants in one zone, exactly: it finds spring-forward gaps
+/// and fall-back overlaps instead of guessing. Days without any offset change are cached, so
+/// resolving 100,000 readings costs a few zone look-ups per distinct day.
+public struct WallClockResolver {
+    public let zone: TimeZone
+    private var uniformOffsetByDay: [Int: Int?] = [:]
+
+    public init(zone: TimeZone) {
+        self.zone = zone
+    }
+
+    /// Resolves a wall-clock reading in the zone.
+    public mutating func resolve(_ local: LocalDateTime) -> WallClockResolution {
+        let wall = local.secondsSinceEpoch
+        let day = Int((Double(wall) / 86_400).rounded(.down))
+        let uniform: Int?
+        if let cached = uniformOffsetByDay[day] {
+            uniform = cached
+        } else {
+            uniform = uniformOffset(forDay: day)
+            uniformOffsetByDay[day] = uniform
+        }
+        if let uniform {
+            return .unique(Date(timeIntervalSince1970: TimeInterval(wall - uniform)))
+        }
+        return resolveSlowly(wall)
+    }
+
+    /// The zone's offset if it is the same for every instant that any reading on `day` could
+    /// mean (readings are at most 18 h from UTC), else nil.
+    private func uniformOffset(forDay day: Int) -> Int? {
+        let windowStart = Date(timeIntervalSince1970: TimeInterval(day * 86_400 - 20 * 3600))
+        let windowEnd = Date(timeIntervalSince1970: TimeInterval((day + 1) * 86_400 + 20 * 3600))
+        let offset = zone.secondsFromGMT(for: windowStart)
+        guard zone.secondsFromGMT(for: windowEnd) == offset else { return nil }
+        if let transition = zone.nextDaylightSavingTimeTransition(after: windowStart), transition <= windowEnd {
+            return nil
+        }
+        return offset
+    }
+
+    private func resolveSlowly(_ wall: Int) -> WallClockResolution {
+        // Every offset the zone uses around this reading is a candidate; a candidate is right
+        // when the zone really has that offset at the instant it gives.
+        var candidates: Set<Int> = []
+        for probe in stride(from: -20 * 3600, through: 20 * 3600, by: 3600) {
+            candidates.insert(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(wall + probe))))
+        }
+        let matches = candidates.filter { offset in
+            zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(wall - offset))) == offset
+        }.sorted(by: >)
+        switch matches.count {
+        case 0:
+            // In a gap: the transition lies between the instants the candidate offsets give.
+            let before = candidates.max() ?? 0
+            let searchFrom = Date(timeIntervalSince1970: TimeInterval(wall - before - 3 * 3600))
+            guard let transition = zone.nextDaylightSavingTimeTransition(after: searchFrom) else {
+                let local = LocalDateTime(secondsSinceEpoch: wall)
+                return .gap(from: local, to: local)
+            }
+            let instant = Int(transition.timeIntervalSince1970)
+            let offsetBefore = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant - 1)))
+            let offsetAfter = zone.secondsFromGMT(for: transition)
+            return .gap(from: LocalDateTime(secondsSinceEpoch: instant + offsetBefore),
+                        to: LocalDateTime(secondsSinceEpoch: instant + offsetAfter))
+        case 1:
+            return .unique(Date(timeIntervalSince1970: TimeInterval(wall - matches[0])))
+        default:
+            // Larger offset first = earlier instant.
+            let earlierOffset = matches[0], laterOffset = matches[matches.count - 1]
+            return .ambiguous(earlier: Date(timeIntervalSince1970: TimeInterval(wall - earlierOffset)), earlierOffset: earlierOffset,
+                              later: Date(timeIntervalSince1970: TimeInterval(wall - laterOffset)), laterOffset: laterOffset)
+        }
+    }
+}
+
+extension TimeZone {
+    /// The wall-clock reading of `date` in this zone.
+    public func localDateTime(for date: Date) -> LocalDateTime {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        return LocalDateTime(secondsSinceEpoch: seconds + secondsFromGMT(for: date))
+    }
+
+    /// ISO 8601 with this zone's offset at that instant, e.g. `2020-02-06T10:20:00+01:00`.
+    public func iso8601(_ date: Date) -> String {
+        let offset = secondsFromGMT(for: date)
+        let local = LocalDateTime(secondsSinceEpoch: Int(date.timeIntervalSince1970.rounded(.down)) + offset)
+        return "\(local.dateText)T\(pad(local.hour, 2)):\(pad(local.minute, 2)):\(pad(local.second, 2))" + OffsetText.format(offset)
+    }
+}
+
+/// `+01:00`-style offsets.
+public enum OffsetText {
+    public static func format(_ seconds: Int) -> String {
+        let sign = seconds < 0 ? "-" : "+"
+        let magnitude = abs(seconds)
+        return sign + pad(magnitude / 3600, 2) + ":" + pad(magnitude % 3600 / 60, 2)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import ScheduleCore
+
+/// Every word a screen or the CLI shows attendees, in Swedish and English, in one table.
+/// Chosen by the feed's `event.locale`: Swedish for `sv…`, English otherwise.
+public struct Phrasebook: Sendable {
+    public enum Language: String, Sendable {
+        case swedish = "sv"
+        case english = "en"
+    }
+
+    public let language: Language
+
+    public init(language: Language) {
+        self.language = language
+    }
+
+    /// The phrasebook for a BCP 47 locale tag such as `sv-SE` or `en-GB`.
+    public init(locale: String) {
+        self.language = locale.lowercased().hasPrefix("sv") ? .swedish : .english
+    }
+
+    private func pick(_ swedish: String, _ english: String) -> String {
+        language == .swedish ? swedish : english
+    }
+
+    // MARK: - Headings
+
+    public var now: String { pick("Pågår nu", "Now") }
+    public var next: String { pick("Härnäst", "Next") }
+    public var laterToday: String { pick("Senare i dag", "Later today") }
+    public var cancelled: String { pick("Inställt", "Cancelled") }
+    public var dayOver: String { pick("Dagens program är slut", "That's all for today") }
+    public var eventOver: String { pick("Tack för i dag!", "Thank you for today!") }
+    public var noSessions: String { pick("Inga programpunkter", "Nothing scheduled") }
+    public var roomFinished: String { pick("Inget mer i den här salen i dag", "Nothing more in this room today") }
+    public var waitingForClock: String { pick("Väntar på klockan…", "Waiting for clock…") }
+
+    /// The heading for a session of this kind that is on now (breaks and meals get their own word).
+    public func kindLabel(_ kind: Session.Kind) -> String? {
+        switch kind {
+        case .break: pick("Paus", "Break")
+        case .meal: pick("Måltid", "Meal")
+        case .talk, .other: nil
+        }
+    }
+
+    // MARK: - Countdowns
+
+    /// "slutar om 12 min" / "ends in 12 min".
+    public func endsIn(_ seconds: Int) -> String { pick("slutar om ", "ends in ") + duration(seconds) }
+
+    /// "börjar om 34 min" / "starts in 34 min".
+    public func startsIn(_ seconds: Int) -> String { pick("börjar om ", "starts in ") + duration(seconds) }
+
+    /// "fortsätter kl. 12:30" / "resumes at 12:30": when the program resumes after a break.
+    public func resumesAt(_ time: String) -> String { pick("fortsätter kl. ", "resumes at ") + time }
+
+    /// A countdown as shown on screen: seconds in the last minute ("45 s"), then whole minutes
+    /// rounded up ("1 min" until the very last minute), hours and minutes past an hour
+    /// ("1 tim 5 min" / "1 h 5 min"). Never negative.
+    public func duration(_ seconds: Int) -> String {
+        let seconds = max(0, seconds)
+        if seconds < 60 { return "\(seconds) s" }
+        let minutes = (seconds + 59) / 60
+        if minutes <= 60 { return "\(minutes) min" }
+        let hourWord = pick("tim", "h")
+        let (hours, rest) = minutes.quotientAndRemainder(dividingBy: 60)
+        if hours >= 24 {
+            let days = (minutes + 1439) / 1440
+            return pick(days == 1 ? "1 dag" : "\(days) dagar", days == 1 ? "1 day" : "\(days) days")
+        }
+        return rest == 0 ? "\(hours) \(hourWord)" : "\(hours) \(hourWord) \(rest) min"
+    }
+
+    // MARK: - Dates and times
+
+    /// "torsdag 6 februari" / "Thursday 6 February", in the event's zone.
+    public func dayAndDate(_ date: Date, in zone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: pick("sv_SE", "en_GB"))
+        formatter.timeZone = zone
+        formatter.dateFormat = "EEEE d MMMM"
+        return formatter.string(from: date)
+    }
+
+    /// "09:15" in the event's zone (24-hour clock in both languages, as venues in Europe use).
+    public func time(_ date: Date, in zone: TimeZone) -> String {
+        zone.localDateTime(for: date).timeText
+    }
+}

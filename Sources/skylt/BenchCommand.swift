@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import ScheduleCore
+
+/// `skylt bench`: the core's speed on a large generated feed (build with `-c release`).
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure parse+validate and board-query time on a generated feed.",
+        discussion: "Run a release build: swift run -c release skylt bench. Targets: parse+validate ≤ 1 s for 100,000 sessions; a board query ≤ 20 µs."
+    )
+
+    @Option(help: "Sessions in the generated feed.")
+    var sessions = 100_000
+
+    @Option(help: "Rooms in the generated feed.")
+    var rooms = 20
+
+    @Option(help: "Parse+validate repetitions (the median is reported).")
+    var runs = 5
+
+    @Option(help: "Board queries to time.")
+    var queries = 200_000
+
+    @Option(help: "Also time this feed file (e.g. the largest real export).")
+    var feed: String?
+
+    func run() throws {
+        try reportingErrors {
+            let synthetic = SyntheticFeed(sessions: sessions, rooms: rooms)
+            let bytes = synthetic.bytes()
+            Output.line("generated feed: \(sessions) sessions, \(rooms) rooms, \(String(format: "%.1f", Double(bytes.count) / 1_048_576)) MiB")
+            guard let program = try timeParse(bytes, label: "parse+validate (generated)") else {
+                throw CLIError.invalidFeed("the generated feed did not validate")
+            }
+            if let feed {
+                let file = try FeedFile.resolve(feed)
+                _ = try timeParse(try file.read(), label: "parse+validate (\(file.url.lastPathComponent))")
+            }
+            timeBoard(program)
+        }
+    }
+
+    private func timeParse(_ bytes: [UInt8], label: String) throws -> Program? {
+        var durations: [Duration] = []
+        var program: Program?
+        let clock = ContinuousClock()
+        for _ in 0..<max(1, runs) {
+            var report: FeedReport?
+            durations.append(clock.measure { report = FeedReader.read(bytes) })
+            program = report?.program
+        }
+        durations.sort()
+        Output.line("\(label): median \(milliseconds(durations[durations.count / 2])) ms, min \(milliseconds(durations[0])) ms over \(durations.count) runs (target ≤ 1000 ms for 100k sessions)")
+        return program
+    }
+
+    private func timeBoard(_ program: Program) {
+        guard let first = program.firstStart, let last = program.lastEnd else { return }
+        // Instants spread over the whole program, plus some before and after it.
+        let span = last.timeIntervalSince(first) + 7200
+        let count = max(1, queries)
+        var instants: [Date] = []
+        instants.reserveCapacity(count)
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<count {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            instants.append(first.addingTimeInterval(-3600 + Double(state >> 11) / Double(1 << 53) * span))
+        }
+        var checksum = 0
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            for instant in instants {
+                let board = Board(program: program, at: instant)
+                checksum &+= board.rooms.count + (board.rooms[0].current?.remainingSeconds ?? 0)
+            }
+        }
+        let perQuery = Double(elapsed.components.attoseconds) / 1e12 / Double(count) + Double(elapsed.components.seconds) * 1e6 / Double(count)
+        Output.line("board query (all \(program.rooms.count) rooms): \(String(format: "%.2f", perQuery)) µs mean over \(count) random instants (target ≤ 20 µs) [checksum \(checksum)]")
+    }
+
+    private func milliseconds(_ duration: Duration) -> String {
+        let value = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        return String(format: "%.1f", value)
+    }
+}

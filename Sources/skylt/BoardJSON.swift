@@ -1,0 +1,92 @@
+import Foundation
+import ScheduleCore
+
+/// The board as one JSON object: the stable contract of `skylt now --json`.
+///
+/// Contract keys: `at`, `rooms[].room`, `rooms[].current` (`id`, `remaining_seconds`) or null,
+/// `rooms[].next` (`id`, `starts_in_seconds`) or null, rooms in feed order. Other keys are extra.
+enum BoardJSON {
+    static func encode(_ board: Board) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(Document(board))
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    struct Document: Encodable {
+        let board: Board
+        init(_ board: Board) { self.board = board }
+
+        enum Keys: String, CodingKey {
+            case at, event, timezone, phase, nextStartInSeconds = "next_start_in_seconds", rooms, notices
+        }
+
+        func encode(to encoder: Encoder) throws {
+            let zone = board.program.event.timeZone
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(zone.iso8601(board.at), forKey: .at)
+            try container.encode(board.program.event.name, forKey: .event)
+            try container.encode(zone.identifier, forKey: .timezone)
+            try container.encode(board.phase.rawValue, forKey: .phase)
+            try container.encode(board.secondsUntilNextStart, forKey: .nextStartInSeconds)
+            try container.encode(board.rooms.map { RoomEntry(entry: $0, zone: zone) }, forKey: .rooms)
+            try container.encode(board.notices.map { NoticeEntry(notice: $0, zone: zone) }, forKey: .notices)
+        }
+    }
+
+    struct RoomEntry: Encodable {
+        let entry: RoomBoard
+        let zone: TimeZone
+
+        enum Keys: String, CodingKey { case room, name, phase, current, next }
+        enum SessionKeys: String, CodingKey {
+            case id, title, kind, start, end, remainingSeconds = "remaining_seconds", elapsedSeconds = "elapsed_seconds"
+            case progress, startsInSeconds = "starts_in_seconds"
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(entry.room.id, forKey: .room)
+            try container.encode(entry.room.name, forKey: .name)
+            try container.encode(entry.phase.rawValue, forKey: .phase)
+            if let current = entry.current {
+                var nested = container.nestedContainer(keyedBy: SessionKeys.self, forKey: .current)
+                try encodeSession(current.session, into: &nested)
+                try nested.encode(current.remainingSeconds, forKey: .remainingSeconds)
+                try nested.encode(current.elapsedSeconds, forKey: .elapsedSeconds)
+                try nested.encode((current.progress * 1000).rounded() / 1000, forKey: .progress)
+            } else {
+                try container.encodeNil(forKey: .current)
+            }
+            if let next = entry.next {
+                var nested = container.nestedContainer(keyedBy: SessionKeys.self, forKey: .next)
+                try encodeSession(next.session, into: &nested)
+                try nested.encode(next.startsInSeconds, forKey: .startsInSeconds)
+            } else {
+                try container.encodeNil(forKey: .next)
+            }
+        }
+
+        private func encodeSession(_ session: Session, into container: inout KeyedEncodingContainer<SessionKeys>) throws {
+            try container.encode(session.id, forKey: .id)
+            try container.encode(session.title, forKey: .title)
+            try container.encode(session.kind.rawValue, forKey: .kind)
+            try container.encode(zone.iso8601(session.start), forKey: .start)
+            try container.encode(zone.iso8601(session.end), forKey: .end)
+        }
+    }
+
+    struct NoticeEntry: Encodable {
+        let notice: Notice
+        let zone: TimeZone
+
+        enum Keys: String, CodingKey { case text, room, until }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(notice.text, forKey: .text)
+            try container.encode(notice.roomID, forKey: .room)
+            try container.encode(notice.until.map(zone.iso8601), forKey: .until)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import ScheduleCore
+import SignText
+
+/// The board as plain text in the feed's language, for a technician at a terminal.
+enum BoardText {
+    static func render(_ board: Board) -> String {
+        let program = board.program
+        let zone = program.event.timeZone
+        let words = Phrasebook(locale: program.event.locale)
+        var lines = ["\(program.event.name) — \(words.dayAndDate(board.at, in: zone)) \(zone.localDateTime(for: board.at).timeText) (\(zone.identifier))"]
+        switch board.phase {
+        case .eventOver: lines.append(words.eventOver)
+        case .dayOver: lines.append(words.dayOver)
+        case .empty: lines.append(words.noSessions)
+        default: break
+        }
+        for notice in board.notices {
+            lines.append("! \(notice.text)")
+        }
+        for entry in board.rooms {
+            lines.append("")
+            lines.append("\(entry.room.name) [\(entry.room.id)]")
+            if let current = entry.current {
+                let session = current.session
+                lines.append("  \(words.now): \(session.title) (\(words.time(session.start, in: zone))–\(words.time(session.end, in: zone)), \(words.endsIn(current.remainingSeconds)))")
+                if !session.speakers.isEmpty { lines.append("    " + speakers(session)) }
+            }
+            if let next = entry.next {
+                let session = next.session
+                let day = zone.localDateTime(for: session.start).dayNumber != zone.localDateTime(for: board.at).dayNumber
+                    ? words.dayAndDate(session.start, in: zone) + " " : ""
+                lines.append("  \(words.next): \(session.title) (\(day)\(words.time(session.start, in: zone)), \(words.startsIn(next.startsInSeconds)))")
+                if !session.speakers.isEmpty { lines.append("    " + speakers(session)) }
+            }
+            if entry.current == nil && entry.next == nil {
+                lines.append("  " + (entry.phase == .empty ? words.noSessions : words.roomFinished))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func speakers(_ session: Session) -> String {
+        session.speakers.map { speaker in speaker.affiliation.map { "\(speaker.name), \($0)" } ?? speaker.name }.joined(separator: "; ")
+    }
+}

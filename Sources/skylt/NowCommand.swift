@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import ScheduleCore
+import SignText
+
+/// `skylt now`: the board at an instant, for people or (with --json) for other tools.
+struct NowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "now",
+        abstract: "Show what is on now and next in every room.",
+        discussion: "TIME is YYYY-MM-DDTHH:MM[:SS] (wall-clock in the feed's time zone) or with Z / ±HH:MM."
+    )
+
+    @Option(help: "The feed file (default: the embedded program).")
+    var feed: String?
+
+    @Option(help: "The instant to show (default: now, from the system clock).")
+    var at: String?
+
+    @Flag(help: "Print one JSON object instead of text.")
+    var json = false
+
+    func run() throws {
+        try reportingErrors {
+            let program = try FeedFile.resolve(feed).loadProgram()
+            let instant = try at.map { try InstantArgument.parse($0, zone: program.event.timeZone) } ?? Date()
+            let board = Board(program: program, at: instant)
+            if json {
+                Output.line(try BoardJSON.encode(board))
+            } else {
+                Output.line(BoardText.render(board))
+            }
+        }
+    }
+}
+
+/// `--at` values: the feed's date-time formats, resolved in the feed's zone.
+enum InstantArgument {
+    static func parse(_ text: String, zone: TimeZone) throws -> Date {
+        switch DateTimeText.parse(text) {
+        case .failure(let problem):
+            throw CLIError.usage("--at: \(problem.message)")
+        case .success(.absolute(let local, let offset)):
+            return Date(timeIntervalSince1970: TimeInterval(local.secondsSinceEpoch - offset))
+        case .success(.wallClock(let local)):
+            var resolver = WallClockResolver(zone: zone)
+            switch resolver.resolve(local) {
+            case .unique(let date):
+                return date
+            case .gap(let from, let to):
+                throw CLIError.usage("--at: \(local) does not exist in \(zone.identifier) (clocks jump from \(from.timeText) to \(to.timeText))")
+            case .ambiguous(_, let earlier, _, let later):
+                throw CLIError.usage("--at: \(local) happens twice in \(zone.identifier); add \(OffsetText.format(earlier)) or \(OffsetText.format(later))")
+            }
+        }
+    }
+}
