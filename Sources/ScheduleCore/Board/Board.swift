@@ -49,8 +49,8 @@ public struct Board: Sendable {
             let timeline = program.timelines[index]
             let current = Board.current(in: timeline, at: t).map { CurrentSession(program.sessions[$0], at: instant) }
             let upcomingIndex = timeline.starts.firstIndex(above: t)
-            let next = upcomingIndex < timeline.starts.count
-                ? UpcomingSession(program.sessions[timeline.indices[upcomingIndex]], at: instant) : nil
+            let hasNext = upcomingIndex < timeline.starts.count
+            let next = hasNext ? UpcomingSession(program.sessions[timeline.indices[upcomingIndex]], at: instant) : nil
             anyCurrent = anyCurrent || current != nil
             let phase: Phase
             if timeline.starts.isEmpty {
@@ -59,8 +59,8 @@ public struct Board: Sendable {
                 phase = .inSession
             } else if beforeEvent {
                 phase = .beforeEvent
-            } else if let next {
-                phase = program.event.timeZone.localDateTime(for: next.session.start).dayNumber > today ? .dayOver : .gap
+            } else if hasNext {
+                phase = timeline.startDays[upcomingIndex] > today ? .dayOver : .gap
             } else {
                 phase = eventOver ? .eventOver : .finished
             }
@@ -78,8 +78,8 @@ public struct Board: Sendable {
             phase = .inSession
         } else if beforeEvent {
             phase = .beforeEvent
-        } else if let nextStart {
-            phase = program.event.timeZone.localDateTime(for: nextStart).dayNumber > today ? .dayOver : .gap
+        } else if nextStart != nil {
+            phase = program.scheduledStartDays[nextIndex] > today ? .dayOver : .gap
         } else {
             phase = .eventOver
         }

@@ -99,7 +99,7 @@ enum NativeFeedReader {
         var rooms: [Room] = []
         var firstOffset: [String: Int] = [:]
         for (index, element) in elements.enumerated() {
-            guard let fields = ObjectFields(element, path: "rooms[\(index)]", sink: root.sink) else { continue }
+            guard let fields = ObjectFields(element, path: "rooms", index: index, sink: root.sink) else { continue }
             defer { fields.finish(known: roomKeys) }
             guard let id = fields.requiredString("id", "the room's id, used by sessions and --room") else { continue }
             let name = fields.string("name", nonEmpty: true) ?? id
@@ -134,8 +134,7 @@ enum NativeFeedReader {
 
     private static func readSession(_ node: JSONNode, index: Int, root: ObjectFields, rooms: [Room],
                                     times: inout FeedTimes) -> (Session, SessionOrigin)? {
-        let path = "sessions[\(index)]"
-        guard var fields = ObjectFields(node, path: path, sink: root.sink) else { return nil }
+        guard var fields = ObjectFields(node, path: "sessions", index: index, sink: root.sink) else { return nil }
         let id = fields.requiredString("id", "a unique id for this session")
         fields.sessionID = id
         defer { fields.finish(known: sessionKeys) }
@@ -158,7 +157,7 @@ enum NativeFeedReader {
         let session = Session(id: id, roomID: roomID, title: title, subtitle: fields.string("subtitle"), start: start, end: end,
                               kind: kind, status: status, speakers: speakers, abstract: fields.string("abstract"),
                               note: fields.string("note"), track: fields.string("track"))
-        let origin = SessionOrigin(path: path, offset: node.offset, idOffset: fields.offset(of: "id"), roomOffset: fields.offset(of: "room"),
+        let origin = SessionOrigin(index: index, offset: node.offset, idOffset: fields.offset(of: "id"), roomOffset: fields.offset(of: "room"),
                                    startOffset: fields.offset(of: "start"), endOffset: fields.offset(of: "end"))
         return (session, origin)
     }
@@ -179,12 +178,11 @@ enum NativeFeedReader {
         var speakers: [Speaker] = []
         var failed = false
         for (index, element) in elements.enumerated() {
-            let path = fields.keyPath("speakers") + "[\(index)]"
-            if case .string(let name) = element.value, !name.allSatisfy(\.isWhitespace) {
+            if case .string(let name) = element.value, !name.isBlank {
                 speakers.append(Speaker(name: name))  // A bare name is fine too.
                 continue
             }
-            guard let speaker = ObjectFields(element, path: path, sink: fields.sink, sessionID: fields.sessionID) else {
+            guard let speaker = ObjectFields(element, path: fields.keyPath("speakers"), index: index, sink: fields.sink, sessionID: fields.sessionID) else {
                 failed = true
                 continue
             }
@@ -202,7 +200,7 @@ enum NativeFeedReader {
         guard let (elements, _) = root.array("notices") else { return [] }
         var notices: [Notice] = []
         for (index, element) in elements.enumerated() {
-            guard let fields = ObjectFields(element, path: "notices[\(index)]", sink: root.sink) else { continue }
+            guard let fields = ObjectFields(element, path: "notices", index: index, sink: root.sink) else { continue }
             defer { fields.finish(known: noticeKeys) }
             let text = fields.requiredString("text", "the message shown in the banner")
             let from = times.instant(fields, "from", required: false)

@@ -3,23 +3,28 @@
 struct ObjectFields {
     let members: [JSONMember]
     let offset: Int
-    /// The object's own JSON path ("" for the root, "sessions[3]", "event").
-    let path: String
+    /// The object's own JSON path ("" for the root, "sessions[3]", "event"), as a base and
+    /// an optional array index, joined only when a message needs it.
+    let pathBase: String
+    let pathIndex: Int?
+    var path: String { pathIndex.map { "\(pathBase)[\($0)]" } ?? pathBase }
     let sink: DiagnosticSink
     /// Set once the object's id is known, so later messages name it.
     var sessionID: String?
 
     /// Wraps `node` if it is an object; otherwise reports the type error and returns nil.
-    init?(_ node: JSONNode, path: String, sink: DiagnosticSink, sessionID: String? = nil) {
+    init?(_ node: JSONNode, path: String, index: Int? = nil, sink: DiagnosticSink, sessionID: String? = nil) {
+        self.pathBase = path
+        self.pathIndex = index
+        self.offset = node.offset
+        self.sink = sink
+        self.sessionID = sessionID
         guard case .object(let members) = node.value else {
-            sink.error("expected an object, found \(node.value.typeName)", path: path.isEmpty ? nil : path, offset: node.offset)
+            let fullPath = index.map { "\(path)[\($0)]" } ?? path
+            sink.error("expected an object, found \(node.value.typeName)", path: fullPath.isEmpty ? nil : fullPath, offset: node.offset)
             return nil
         }
         self.members = members
-        self.offset = node.offset
-        self.path = path
-        self.sink = sink
-        self.sessionID = sessionID
         reportDuplicateKeys()
     }
 
@@ -53,7 +58,7 @@ struct ObjectFields {
         guard let node = node(key) else { return nil }
         switch node.value {
         case .string(let text):
-            if nonEmpty, text.allSatisfy(\.isWhitespace) {
+            if nonEmpty, text.isBlank {
                 error("must not be empty", key: key, at: node.offset)
                 return nil
             }
@@ -103,14 +108,13 @@ struct ObjectFields {
     }
 
     private func reportDuplicateKeys() {
+        // Objects in feeds are small: comparing pairs is cheaper than hashing.
         guard members.count > 1 else { return }
-        var seen: [String: Int] = [:]
-        for member in members {
-            if let first = seen[member.key] {
-                sink.error("duplicate key \"\(member.key)\" (also at \(sink.locationText(first))); remove one",
+        for index in 1..<members.count {
+            let member = members[index]
+            if let first = members[..<index].first(where: { $0.key == member.key }) {
+                sink.error("duplicate key \"\(member.key)\" (also at \(sink.locationText(first.keyOffset))); remove one",
                            path: keyPath(member.key), sessionID: sessionID, offset: member.keyOffset)
-            } else {
-                seen[member.key] = member.keyOffset
             }
         }
     }
@@ -159,5 +163,12 @@ public enum Spelling {
             swap(&previous, &current)
         }
         return previous[b.count]
+    }
+}
+
+extension String {
+    /// Empty or only whitespace (checked by scalar, stopping at the first visible one).
+    var isBlank: Bool {
+        !unicodeScalars.contains { !$0.properties.isWhitespace }
     }
 }

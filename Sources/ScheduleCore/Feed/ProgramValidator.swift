@@ -2,8 +2,10 @@ import Foundation
 
 /// Where a session came from in the feed, so that rules checked across sessions can point at it.
 struct SessionOrigin {
-    /// `sessions[3]`, or the equivalent in another format.
-    let path: String
+    /// The position in the feed's `sessions` array.
+    let index: Int
+    /// `sessions[3]`.
+    var path: String { "sessions[\(index)]" }
     let offset: Int
     let idOffset: Int
     let roomOffset: Int

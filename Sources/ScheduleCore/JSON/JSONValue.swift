@@ -1,6 +1,6 @@
 /// A JSON value as read from a feed, with the byte offset where it starts so that every
 /// diagnostic about it can name a line and column.
-public indirect enum JSONValue: Sendable {
+public enum JSONValue: Sendable {
     case null
     case bool(Bool)
     case number(Double)

@@ -1,11 +1,11 @@
 import Foundation
 
-/// A validated conference program: what every screen shows from. Immutable, so a new feed
-/// replaces it whole and a screen never sees half an update.
+/// A validated conference program: what every screen shows from. Immutable and shared by
+/// reference, so a new feed replaces it whole and a screen never sees half an update.
 ///
 /// Sessions are kept sorted by start; each room has an index of its sessions so that the
 /// board at any instant is a handful of binary searches, whatever the size of the program.
-public struct Program: Sendable {
+public final class Program: Sendable {
     public let event: Event
     /// Rooms in feed order (the order screens list them in).
     public let rooms: [Room]
@@ -17,6 +17,8 @@ public struct Program: Sendable {
     let roomIndexByID: [String: Int]
     /// Starts of every scheduled session, sorted, for the event-wide "what is next".
     let scheduledStarts: [TimeInterval]
+    /// The local day number (days since 1970-01-01 in the event's zone) of each of those starts.
+    let scheduledStartDays: [Int]
 
     /// The start of the first scheduled session, if any.
     public let firstStart: Date?
@@ -30,23 +32,30 @@ public struct Program: Sendable {
         for (index, room) in rooms.enumerated() where roomIndexByID[room.id] == nil {
             roomIndexByID[room.id] = index
         }
-        let sorted = sessions.enumerated().sorted { lhs, rhs in
-            let (a, b) = (lhs.element, rhs.element)
+        // Sort keys computed once: start, end, room order, feed order.
+        let roomOrder = sessions.map { roomIndexByID[$0.roomID] ?? Int.max }
+        let order = sessions.indices.sorted { i, j in
+            let (a, b) = (sessions[i], sessions[j])
             if a.start != b.start { return a.start < b.start }
             if a.end != b.end { return a.end < b.end }
-            let ra = roomIndexByID[a.roomID] ?? Int.max, rb = roomIndexByID[b.roomID] ?? Int.max
-            if ra != rb { return ra < rb }
-            return lhs.offset < rhs.offset
-        }.map(\.element)
+            if roomOrder[i] != roomOrder[j] { return roomOrder[i] < roomOrder[j] }
+            return i < j
+        }
+        let sorted = order.map { sessions[$0] }
+        let zone = event.timeZone
+        var dayCache = LocalDayCache(zone: zone)
 
         var builders = Array(repeating: RoomTimeline.Builder(), count: rooms.count)
         var scheduledStarts: [TimeInterval] = []
+        var scheduledStartDays: [Int] = []
         var lastEnd: Date?
         for (index, session) in sorted.enumerated() {
             guard let roomIndex = roomIndexByID[session.roomID] else { continue }
-            builders[roomIndex].add(session, at: index)
+            let day = dayCache.dayNumber(of: session.start)
+            builders[roomIndex].add(session, at: index, day: day)
             if session.isScheduled {
                 scheduledStarts.append(session.start.timeIntervalSinceReferenceDate)
+                scheduledStartDays.append(day)
                 if lastEnd.map({ session.end > $0 }) ?? true { lastEnd = session.end }
             }
         }
@@ -57,6 +66,7 @@ public struct Program: Sendable {
         self.timelines = builders.map { $0.build() }
         self.roomIndexByID = roomIndexByID
         self.scheduledStarts = scheduledStarts
+        self.scheduledStartDays = scheduledStartDays
         self.firstStart = scheduledStarts.first.map { Date(timeIntervalSinceReferenceDate: $0) }
         self.lastEnd = lastEnd
     }
@@ -122,32 +132,51 @@ public struct Program: Sendable {
 }
 
 /// The sessions of one room, as parallel sorted arrays for binary search.
-struct RoomTimeline: Sendable {
+final class RoomTimeline: Sendable {
     /// Scheduled sessions: start, end, running maximum of ends, index into `Program.sessions`.
-    var starts: [TimeInterval] = []
-    var ends: [TimeInterval] = []
-    var maxEnds: [TimeInterval] = []
-    var indices: [Int] = []
+    let starts: [TimeInterval]
+    let ends: [TimeInterval]
+    let maxEnds: [TimeInterval]
+    let indices: [Int]
+    /// Local day number of each scheduled start, so the board needs no zone look-up per room.
+    let startDays: [Int]
     /// All sessions of the room (cancelled too), index into `Program.sessions`, and their starts.
-    var all: [Int] = []
-    var allStarts: [TimeInterval] = []
+    let all: [Int]
+    let allStarts: [TimeInterval]
+
+    init(_ builder: Builder) {
+        starts = builder.starts
+        ends = builder.ends
+        maxEnds = builder.maxEnds
+        indices = builder.indices
+        startDays = builder.startDays
+        all = builder.all
+        allStarts = builder.allStarts
+    }
 
     struct Builder {
-        var timeline = RoomTimeline()
+        var starts: [TimeInterval] = []
+        var ends: [TimeInterval] = []
+        var maxEnds: [TimeInterval] = []
+        var indices: [Int] = []
+        var startDays: [Int] = []
+        var all: [Int] = []
+        var allStarts: [TimeInterval] = []
 
-        mutating func add(_ session: Session, at index: Int) {
+        mutating func add(_ session: Session, at index: Int, day: Int) {
             let start = session.start.timeIntervalSinceReferenceDate
-            timeline.all.append(index)
-            timeline.allStarts.append(start)
+            all.append(index)
+            allStarts.append(start)
             guard session.isScheduled else { return }
             let end = session.end.timeIntervalSinceReferenceDate
-            timeline.starts.append(start)
-            timeline.ends.append(end)
-            timeline.maxEnds.append(max(end, timeline.maxEnds.last ?? end))
-            timeline.indices.append(index)
+            starts.append(start)
+            ends.append(end)
+            maxEnds.append(max(end, maxEnds.last ?? end))
+            indices.append(index)
+            startDays.append(day)
         }
 
-        func build() -> RoomTimeline { timeline }
+        func build() -> RoomTimeline { RoomTimeline(self) }
     }
 }
 
@@ -170,5 +199,29 @@ extension Array where Element == TimeInterval {
             if self[mid] <= value { low = mid + 1 } else { high = mid }
         }
         return low
+    }
+}
+
+/// Local day numbers of instants in one zone, with the zone's offset cached per UTC hour
+/// (offsets change at most on the hour in every zone in use).
+struct LocalDayCache {
+    let zone: TimeZone
+    private var offsetByHour: [Int: Int] = [:]
+
+    init(zone: TimeZone) {
+        self.zone = zone
+    }
+
+    mutating func dayNumber(of date: Date) -> Int {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let hour = Int((Double(seconds) / 3600).rounded(.down))
+        let offset: Int
+        if let cached = offsetByHour[hour] {
+            offset = cached
+        } else {
+            offset = zone.secondsFromGMT(for: date)
+            offsetByHour[hour] = offset
+        }
+        return Int((Double(seconds + offset) / 86_400).rounded(.down))
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// One item of the program in one room: a talk, a break, a meal.
-public struct Session: Sendable, Equatable, Identifiable {
+/// One item of the program in one room: a talk, a break, a meal. Immutable and shared by
+/// reference, so boards hand sessions around without copying them.
+public final class Session: Sendable, Equatable, Identifiable {
     /// What kind of item it is; screens style breaks and meals differently from talks.
     public enum Kind: String, Sendable, CaseIterable {
         case talk, `break`, meal, other
@@ -12,20 +13,20 @@ public struct Session: Sendable, Equatable, Identifiable {
         case scheduled, cancelled
     }
 
-    public var id: String
-    public var roomID: String
-    public var title: String
-    public var subtitle: String?
-    public var start: Date
-    public var end: Date
-    public var kind: Kind
-    public var status: Status
-    public var speakers: [Speaker]
-    public var abstract: String?
+    public let id: String
+    public let roomID: String
+    public let title: String
+    public let subtitle: String?
+    public let start: Date
+    public let end: Date
+    public let kind: Kind
+    public let status: Status
+    public let speakers: [Speaker]
+    public let abstract: String?
     /// A short note for attendees about a change ("Flyttad från 10:00").
-    public var note: String?
+    public let note: String?
     /// A track or theme the program groups sessions by.
-    public var track: String?
+    public let track: String?
 
     public init(id: String, roomID: String, title: String, subtitle: String? = nil, start: Date, end: Date,
                 kind: Kind = .talk, status: Status = .scheduled, speakers: [Speaker] = [],
@@ -46,6 +47,12 @@ public struct Session: Sendable, Equatable, Identifiable {
 
     /// Whether the session happens (is not cancelled).
     public var isScheduled: Bool { status == .scheduled }
+
+    public static func == (lhs: Session, rhs: Session) -> Bool {
+        lhs === rhs || (lhs.id == rhs.id && lhs.roomID == rhs.roomID && lhs.title == rhs.title && lhs.subtitle == rhs.subtitle
+            && lhs.start == rhs.start && lhs.end == rhs.end && lhs.kind == rhs.kind && lhs.status == rhs.status
+            && lhs.speakers == rhs.speakers && lhs.abstract == rhs.abstract && lhs.note == rhs.note && lhs.track == rhs.track)
+    }
 
     /// Its length in seconds.
     public var duration: TimeInterval { end.timeIntervalSince(start) }

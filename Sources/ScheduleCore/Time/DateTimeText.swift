@@ -18,8 +18,11 @@ public enum DateTimeText: Sendable, Equatable {
     /// Parses `YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]` (a space may stand for the `T`).
     /// - Returns: the parsed value, or a message that says what is wrong.
     public static func parse(_ text: String) -> Result<DateTimeText, DateTimeTextError> {
-        var parser = Scanner(bytes: Array(text.utf8))
-        return parser.parse(text)
+        var utf8 = text
+        return utf8.withUTF8 { bytes in
+            var parser = Scanner(bytes: bytes)
+            return parser.parse(text)
+        }
     }
 }
 
@@ -30,7 +33,7 @@ public struct DateTimeTextError: Error, Sendable, Equatable, CustomStringConvert
 }
 
 private struct Scanner {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
 
     mutating func parse(_ text: String) -> Result<DateTimeText, DateTimeTextError> {
