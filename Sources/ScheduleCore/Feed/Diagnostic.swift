@@ -12,9 +12,9 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// The id of the session concerned, when there is one.
     public let sessionID: String?
     /// Line and column in the feed, when known.
-    public let location: SourceLocation?
+    public let location: TextPosition?
 
-    public init(_ severity: Severity, _ message: String, path: String? = nil, sessionID: String? = nil, location: SourceLocation? = nil) {
+    public init(_ severity: Severity, _ message: String, path: String? = nil, sessionID: String? = nil, location: TextPosition? = nil) {
         self.severity = severity
         self.message = message
         self.path = path

@@ -25,7 +25,6 @@ struct ObjectFields {
             return nil
         }
         self.members = members
-        reportDuplicateKeys()
     }
 
     func keyPath(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
@@ -99,8 +98,11 @@ struct ObjectFields {
 
     // MARK: - Checks
 
-    /// Warns about every key not in `known` (the feed still loads: forward compatibility).
+    /// Reports duplicate keys, and warns about every key not in `known` (the feed still
+    /// loads: forward compatibility). Called once the object has been read, so that messages
+    /// can name its session.
     func finish(known: Set<String>) {
+        reportDuplicateKeys()
         for member in members where !known.contains(member.key) {
             sink.warning("unknown key \"\(member.key)\" is ignored\(suggestion(for: member.key, in: known))",
                          path: keyPath(member.key), sessionID: sessionID, offset: member.keyOffset)
@@ -142,7 +144,7 @@ public enum Spelling {
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(lower, Array(candidate.lowercased().unicodeScalars))
-            let limit = max(1, min(3, candidate.count / 3))
+            let limit = max(1, min(3, (candidate.count + 2) / 3))
             if distance <= limit, best.map({ distance < $0.1 }) ?? true {
                 best = (candidate, distance)
             }

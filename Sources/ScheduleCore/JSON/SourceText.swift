@@ -1,6 +1,6 @@
 /// A line and column in a source file, both counted from 1. Columns count characters
 /// (Unicode scalars), not bytes, so they match what an editor shows.
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+public struct TextPosition: Sendable, Hashable, CustomStringConvertible {
     public let line: Int
     public let column: Int
 
@@ -25,7 +25,7 @@ public final class SourceText: @unchecked Sendable {
     }
 
     /// The location of the byte at `offset` (clamped to the text).
-    public func location(ofOffset offset: Int) -> SourceLocation {
+    public func location(ofOffset offset: Int) -> TextPosition {
         let starts = lineTable()
         let offset = max(0, min(offset, bytes.count))
         // Last line start <= offset.
@@ -43,7 +43,7 @@ public final class SourceText: @unchecked Sendable {
         }
         // Skip a BOM on line 1: editors do not show it.
         if low == 0, offset >= 3, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { column -= 1 }
-        return SourceLocation(line: low + 1, column: column)
+        return TextPosition(line: low + 1, column: column)
     }
 
     private func lineTable() -> [Int] {

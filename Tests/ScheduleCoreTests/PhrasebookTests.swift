@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+@testable import ScheduleCore
+@testable import SignText
+
+@Suite struct PhrasebookTests {
+    @Test(arguments: [
+        (0, "0 s"), (1, "1 s"), (59, "59 s"), (60, "1 min"), (61, "2 min"), (119, "2 min"), (720, "12 min"),
+        (3600, "60 min"), (3601, "1 tim 1 min"), (5100, "1 tim 25 min"), (7200, "2 tim"), (-5, "0 s"), (86_400 * 2, "2 dagar"),
+    ])
+    func swedishCountdowns(_ seconds: Int, _ expected: String) {
+        #expect(Phrasebook(locale: "sv-SE").duration(seconds) == expected)
+    }
+
+    @Test func englishWordsAndCountdowns() {
+        let words = Phrasebook(locale: "en-GB")
+        #expect(words.startsIn(5100) == "starts in 1 h 25 min")
+        #expect(words.endsIn(30) == "ends in 30 s")
+        #expect(words.now == "Now" && words.next == "Next")
+        #expect(Phrasebook(locale: "sv-SE").startsIn(60) == "börjar om 1 min")
+        #expect(Phrasebook(locale: "de-DE").language == .english)
+    }
+
+    @Test func datesInTheFeedsLanguageAndZone() throws {
+        let zone = try #require(TimeZone(identifier: "Europe/Stockholm"))
+        let instant = Fixture.instant("2020-02-05T23:30Z")  // Already Thursday in Stockholm.
+        #expect(Phrasebook(locale: "sv-SE").dayAndDate(instant, in: zone) == "torsdag 6 februari")
+        #expect(Phrasebook(locale: "en-GB").dayAndDate(instant, in: zone) == "Thursday 6 February")
+        #expect(Phrasebook(locale: "sv-SE").time(instant, in: zone) == "00:30")
+    }
+}
