@@ -3,7 +3,8 @@ import PackageDescription
 
 /// Skylt: conference signage. Data flows one way, and every target depends only inward:
 /// feed bytes → `ScheduleCore` (readers, validated `Program`, `Board` at an instant)
-/// → `SignText` (wording and dates in the feed's language) → `skylt` (the CLI, the only place with effects).
+/// → `SignText` (wording and dates in the feed's language) → `SignLayout` (positioned text and boxes)
+/// → `SDLBackend` (drawing with SDL2) → `skylt` (the CLI and kiosk loop, the only place with effects).
 let package = Package(
     name: "Skylt",
     platforms: [.macOS(.v13)],
@@ -17,15 +18,24 @@ let package = Package(
     targets: [
         .target(name: "ScheduleCore"),
         .target(name: "SignText", dependencies: ["ScheduleCore"]),
+        .target(name: "SignLayout", dependencies: ["ScheduleCore", "SignText"]),
+        .systemLibrary(name: "CSDL2", pkgConfig: "sdl2", providers: [.apt(["libsdl2-dev"])]),
+        .systemLibrary(name: "CSDL2TTF", pkgConfig: "SDL2_ttf", providers: [.apt(["libsdl2-ttf-dev"])]),
+        .systemLibrary(name: "CSDL2Image", pkgConfig: "SDL2_image", providers: [.apt(["libsdl2-image-dev"])]),
+        .target(name: "SDLBackend", dependencies: ["SignLayout", "CSDL2", "CSDL2TTF", "CSDL2Image"]),
         .executableTarget(
             name: "skylt",
             dependencies: [
                 "ScheduleCore",
                 "SignText",
+                "SignLayout",
+                "SDLBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ScheduleCoreTests", dependencies: ["ScheduleCore", "SignText"]),
+        .testTarget(name: "SignLayoutTests", dependencies: ["ScheduleCore", "SignText", "SignLayout"]),
+        .testTarget(name: "SDLBackendTests", dependencies: ["ScheduleCore", "SignLayout", "SDLBackend"]),
         .testTarget(name: "SkyltCLITests", dependencies: ["skylt"]),
     ],
     swiftLanguageModes: [.v6]

@@ -35,6 +35,19 @@ public struct Phrasebook: Sendable {
     public var noSessions: String { pick("Inga programpunkter", "Nothing scheduled") }
     public var roomFinished: String { pick("Inget mer i den här salen i dag", "Nothing more in this room today") }
     public var waitingForClock: String { pick("Väntar på klockan…", "Waiting for clock…") }
+    public var tomorrow: String { pick("I morgon", "Tomorrow") }
+    public var room: String { pick("Sal", "Room") }
+    public var welcome: String { pick("Välkommen!", "Welcome!") }
+
+    /// "Programmet börjar om 25 min" / "The programme starts in 25 min".
+    public func programStartsIn(_ seconds: Int) -> String {
+        pick("Programmet börjar om ", "The programme starts in ") + duration(seconds)
+    }
+
+    /// "Sida 2 av 3" / "Page 2 of 3" on a lobby board that pages through rooms.
+    public func page(_ number: Int, of count: Int) -> String {
+        pick("Sida \(number) av \(count)", "Page \(number) of \(count)")
+    }
 
     /// The heading for a session of this kind that is on now (breaks and meals get their own word).
     public func kindLabel(_ kind: Session.Kind) -> String? {
@@ -53,8 +66,8 @@ public struct Phrasebook: Sendable {
     /// "börjar om 34 min" / "starts in 34 min".
     public func startsIn(_ seconds: Int) -> String { pick("börjar om ", "starts in ") + duration(seconds) }
 
-    /// "fortsätter kl. 12:30" / "resumes at 12:30": when the program resumes after a break.
-    public func resumesAt(_ time: String) -> String { pick("fortsätter kl. ", "resumes at ") + time }
+    /// "Programmet fortsätter kl. 12:30" / "The programme resumes at 12:30": after a break.
+    public func resumesAt(_ time: String) -> String { pick("Programmet fortsätter kl. ", "The programme resumes at ") + time }
 
     /// A countdown as shown on screen: seconds in the last minute ("45 s"), then whole minutes
     /// rounded up ("1 min" until the very last minute), hours and minutes past an hour

@@ -1,0 +1,86 @@
+import CSDL2
+import Foundation
+import SignLayout
+
+/// Draws display lists into an in-memory ARGB surface with SDL's software renderer: no
+/// display, no GPU, no X server. The same pixels go to a PNG file or to a window.
+public final class SoftwareCanvas {
+    public let width: Int
+    public let height: Int
+    let surface: Surface
+    let renderer: OpaquePointer
+    let fonts: FontBook
+    let cache = TextTextureCache()
+
+    /// Number of texts rasterised so far (cache misses), for benchmarks and tests.
+    public var rasterisedTexts: Int { cache.rasterised }
+    /// Number of rendered texts held.
+    public var cachedTexts: Int { cache.count }
+
+    public init(width: Int, height: Int, fonts: FontBook) throws {
+        guard width > 0, height > 0, width <= 16_384, height <= 16_384 else {
+            throw SDLError("creating a canvas", message: "size \(width)x\(height) is out of range")
+        }
+        surface = try Surface(width: width, height: height)
+        guard let renderer = SDL_CreateSoftwareRenderer(surface.pointer) else { throw SDLError("SDL_CreateSoftwareRenderer") }
+        self.renderer = renderer
+        self.width = width
+        self.height = height
+        self.fonts = fonts
+    }
+
+    deinit {
+        SDL_DestroyRenderer(renderer)
+    }
+
+    /// Draws `list`, only inside `region` (the whole frame when nil).
+    public func draw(_ list: DisplayList, in region: Rect? = nil) {
+        let area = region ?? Rect(x: 0, y: 0, width: width, height: height)
+        var clip = SDL_Rect(x: Int32(area.x), y: Int32(area.y), w: Int32(area.width), h: Int32(area.height))
+        SDL_RenderSetClipRect(renderer, &clip)
+        setColor(list.background)
+        SDL_RenderFillRect(renderer, &clip)
+        for item in list.items where item.frame.intersects(area) {
+            switch item {
+            case .box(let rect, let color):
+                setColor(color)
+                var box = sdlRect(rect)
+                SDL_RenderFillRect(renderer, &box)
+            case .text(let run):
+                drawText(run)
+            }
+        }
+        SDL_RenderSetClipRect(renderer, nil)
+        SDL_RenderFlush(renderer)
+        cache.keep(list)
+        cache.sweep()
+    }
+
+    private func drawText(_ run: TextRun) {
+        guard let texture = cache.texture(for: run, fonts: fonts, renderer: renderer) else { return }
+        var target = SDL_Rect(x: Int32(run.frame.x), y: Int32(run.frame.y), w: texture.width, h: texture.height)
+        SDL_RenderCopy(renderer, texture.handle, nil, &target)
+        if run.strikethrough {
+            setColor(run.color)
+            var line = SDL_Rect(x: Int32(run.frame.x), y: Int32(run.frame.y + run.frame.height / 2), w: Int32(run.frame.width),
+                                h: Int32(max(2, run.size / 14)))
+            SDL_RenderFillRect(renderer, &line)
+        }
+    }
+
+    private func setColor(_ color: Color) {
+        SDL_SetRenderDrawColor(renderer, color.red, color.green, color.blue, color.alpha)
+    }
+
+    private func sdlRect(_ rect: Rect) -> SDL_Rect {
+        SDL_Rect(x: Int32(rect.x), y: Int32(rect.y), w: Int32(rect.width), h: Int32(rect.height))
+    }
+
+    /// The colour of one pixel (for tests).
+    public func pixel(x: Int, y: Int) -> Color {
+        let pointer = surface.pointer.pointee
+        let row = pointer.pixels.assumingMemoryBound(to: UInt8.self).advanced(by: y * Int(pointer.pitch))
+        let value = UnsafeRawPointer(row).load(fromByteOffset: x * 4, as: UInt32.self)
+        return Color(red: UInt8(value >> 16 & 0xFF), green: UInt8(value >> 8 & 0xFF), blue: UInt8(value & 0xFF), alpha: UInt8(value >> 24))
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import ScheduleCore
+import SignText
+
+/// The lobby board: one row per room with what is on now and next. With more rooms than fit
+/// at a legible size it pages through them, one page every `SignLayout.lobbyPagePeriod`.
+struct LobbyLayout {
+    let context: LayoutContext
+
+    /// The page counter at an instant (taken modulo the page count).
+    static func page(at instant: Date) -> Int {
+        Int((instant.timeIntervalSince1970 / SignLayout.lobbyPagePeriod).rounded(.down))
+    }
+
+    func compose(into composer: inout Composer) {
+        let board = context.board
+        let theme = composer.theme
+        let words = context.words
+        let event = board.program.event
+        let top = Header.compose(title: event.name, subtitle: event.venue, notices: board.notices.filter { $0.roomID == nil },
+                                 context: context, into: &composer)
+        let margin = composer.length(0.04)
+        let bottom = composer.height - margin
+        let width = composer.width - 2 * margin
+        let landscape = composer.width > composer.height
+
+        switch board.phase {
+        case .eventOver, .empty:
+            let text = board.phase == .empty ? words.noSessions : words.eventOver
+            let size = composer.px(theme.sizes.message)
+            composer.text(text, x: margin, y: top + (bottom - top) / 3, width: width, weight: .bold, size: size, color: theme.colors.text,
+                          maxLines: 3, align: .center)
+            return
+        default:
+            break
+        }
+
+        let rooms = board.rooms.filter { $0.phase != .empty }
+        let titleSize = composer.px(theme.sizes.body)
+        let smallSize = composer.px(theme.sizes.list)
+        let gap = composer.length(0.02)
+        // A row: landscape = room | now | next in columns, two lines of title each;
+        // portrait = room name above now and next.
+        let rowHeight = landscape
+            ? 2 * composer.lineHeight(.bold, titleSize) + composer.lineHeight(.bold, smallSize) + gap
+            : composer.lineHeight(.bold, titleSize) * 3 + composer.lineHeight(.bold, smallSize) * 2 + gap
+        let pageIndicatorHeight = composer.lineHeight(.regular, smallSize)
+        let headingsHeight = landscape ? composer.lineHeight(.bold, composer.px(theme.sizes.label)) + gap / 2 : 0
+        var perPage = max(1, (bottom - top - headingsHeight) / (rowHeight + gap))
+        if rooms.count > perPage { perPage = max(1, (bottom - top - headingsHeight - pageIndicatorHeight) / (rowHeight + gap)) }
+        let pages = max(1, (rooms.count + perPage - 1) / perPage)
+        let page = ((context.page % pages) + pages) % pages
+        let visible = rooms.dropFirst(page * perPage).prefix(perPage)
+
+        var y = top
+        if landscape {
+            y = columnHeadings(y: y, margin: margin, width: width, into: &composer)
+        }
+        for entry in visible {
+            composer.box(Rect(x: margin, y: y, width: width, height: rowHeight), theme.colors.panel)
+            let inset = composer.length(0.015)
+            let inner = Rect(x: margin + inset, y: y + inset / 2, width: width - 2 * inset, height: rowHeight - inset)
+            if landscape {
+                row(entry, in: inner, titleSize: titleSize, smallSize: smallSize, into: &composer)
+            } else {
+                stackedRow(entry, in: inner, titleSize: titleSize, smallSize: smallSize, into: &composer)
+            }
+            y += rowHeight + gap
+        }
+        if pages > 1 {
+            composer.text(words.page(page + 1, of: pages), x: margin, y: bottom - pageIndicatorHeight, width: width, weight: .regular,
+                          size: smallSize, color: theme.colors.muted, align: .right)
+        }
+    }
+
+    /// Column geometry of a landscape row: room, now, next.
+    private func columns(_ rect: Rect, gap: Int) -> (roomWidth: Int, nowX: Int, nextX: Int, columnWidth: Int) {
+        let roomWidth = rect.width * 22 / 100
+        let columnWidth = (rect.width - roomWidth - 2 * gap) / 2
+        let nowX = rect.x + roomWidth + gap
+        return (roomWidth, nowX, nowX + columnWidth + gap, columnWidth)
+    }
+
+    private func columnHeadings(y: Int, margin: Int, width: Int, into composer: inout Composer) -> Int {
+        let theme = composer.theme
+        let size = composer.px(theme.sizes.label)
+        let inset = composer.length(0.015)
+        let geometry = columns(Rect(x: margin + inset, y: y, width: width - 2 * inset, height: 0), gap: composer.length(0.02))
+        composer.text(context.words.room.uppercased(), x: margin + inset, y: y, width: geometry.roomWidth, weight: .bold, size: size, color: theme.colors.muted)
+        composer.text(context.words.now.uppercased(), x: geometry.nowX, y: y, width: geometry.columnWidth, weight: .bold, size: size, color: theme.colors.accent)
+        let after = composer.text(context.words.next.uppercased(), x: geometry.nextX, y: y, width: geometry.columnWidth, weight: .bold, size: size,
+                                  color: theme.colors.accent)
+        return after + composer.length(0.01)
+    }
+
+    private func row(_ entry: RoomBoard, in rect: Rect, titleSize: Int, smallSize: Int, into composer: inout Composer) {
+        let theme = composer.theme
+        let (roomWidth, nowX, nextX, nowWidth) = columns(rect, gap: composer.length(0.02))
+        composer.text(entry.room.name, x: rect.x, y: rect.y, width: roomWidth, weight: .bold, size: titleSize, color: theme.colors.text,
+                      maxLines: 2, bottom: rect.maxY)
+        current(entry, x: nowX, y: rect.y, width: nowWidth, bottom: rect.maxY, titleSize: titleSize, smallSize: smallSize, into: &composer)
+        upcoming(entry, x: nextX, y: rect.y, width: nowWidth, bottom: rect.maxY, titleSize: titleSize, smallSize: smallSize, lines: 2, into: &composer)
+    }
+
+    private func stackedRow(_ entry: RoomBoard, in rect: Rect, titleSize: Int, smallSize: Int, into composer: inout Composer) {
+        let theme = composer.theme
+        var y = composer.text(entry.room.name, x: rect.x, y: rect.y, width: rect.width, weight: .bold, size: titleSize, color: theme.colors.accent,
+                              bottom: rect.maxY)
+        y = current(entry, x: rect.x, y: y, width: rect.width, bottom: rect.maxY, titleSize: titleSize, smallSize: smallSize, into: &composer)
+        upcoming(entry, x: rect.x, y: y, width: rect.width, bottom: rect.maxY, titleSize: titleSize, smallSize: smallSize, lines: 1,
+                 labelled: true, into: &composer)
+    }
+
+    @discardableResult
+    private func current(_ entry: RoomBoard, x: Int, y: Int, width: Int, bottom: Int, titleSize: Int, smallSize: Int, into composer: inout Composer) -> Int {
+        let theme = composer.theme
+        guard let current = entry.current else {
+            let idle = entry.phase == .finished || entry.phase == .eventOver ? context.words.roomFinished : "—"
+            return composer.text(idle, x: x, y: y, width: width, weight: .regular, size: smallSize, color: theme.colors.muted, bottom: bottom)
+        }
+        let pause = current.session.kind == .break || current.session.kind == .meal
+        var next = composer.text(current.session.title, x: x, y: y, width: width, weight: .bold, size: titleSize,
+                                 color: pause ? theme.colors.pause : theme.colors.text, maxLines: 2, bottom: bottom)
+        next = composer.text(context.words.endsIn(current.remainingSeconds), x: x, y: next, width: width, weight: .bold, size: smallSize,
+                             color: theme.colors.accent, bottom: bottom)
+        return next
+    }
+
+    @discardableResult
+    private func upcoming(_ entry: RoomBoard, x: Int, y: Int, width: Int, bottom: Int, titleSize: Int, smallSize: Int, lines: Int,
+                          labelled: Bool = false, into composer: inout Composer) -> Int {
+        let theme = composer.theme
+        guard let next = entry.next else { return y }
+        var day = context.isToday(next.session.start) ? "" : context.dayName(next.session.start) + " "
+        if labelled { day = context.words.next + ": " + day }
+        let title = "\(day)\(context.time(next.session.start)) \(next.session.title)"
+        var after = composer.text(title, x: x, y: y, width: width, weight: .regular, size: titleSize, color: theme.colors.text,
+                                  maxLines: lines, bottom: bottom)
+        after = composer.text(context.words.startsIn(next.startsInSeconds), x: x, y: after, width: width, weight: .regular, size: smallSize,
+                              color: theme.colors.muted, bottom: bottom)
+        return after
+    }
+}

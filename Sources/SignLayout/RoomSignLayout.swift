@@ -1,0 +1,210 @@
+import Foundation
+import ScheduleCore
+import SignText
+
+/// The sign beside one room's door: what is on now, what is next, the rest of the day.
+struct RoomSignLayout {
+    let context: LayoutContext
+    let roomID: String
+
+    func compose(into composer: inout Composer) {
+        let board = context.board
+        let theme = composer.theme
+        let event = board.program.event
+        guard let entry = board.room(id: roomID) else {
+            _ = Header.compose(title: event.name, subtitle: nil, notices: board.notices(forRoom: nil), context: context, into: &composer)
+            return
+        }
+        let top = Header.compose(title: entry.room.name, subtitle: event.name, notices: board.notices(forRoom: roomID), context: context, into: &composer)
+        let margin = composer.length(0.04)
+        let bottom = composer.height - margin
+        let landscape = composer.width > composer.height
+        let mainWidth = landscape ? Int(Double(composer.width) * 0.6) - margin : composer.width - 2 * margin
+        let listX = landscape ? Int(Double(composer.width) * 0.64) : margin
+        let listWidth = composer.width - margin - listX
+        var y = top
+        var shown: Set<String> = []
+        let words = context.words
+
+        if let current = entry.current {
+            shown.insert(current.session.id)
+            if current.session.kind == .break || current.session.kind == .meal {
+                y = pause(current, next: entry.next, x: margin, y: y, width: mainWidth, bottom: bottom, into: &composer)
+            } else {
+                y = now(current, x: margin, y: y, width: mainWidth, bottom: bottom, into: &composer)
+            }
+        } else {
+            switch entry.phase {
+            case .beforeEvent:
+                if let next = entry.next {
+                    // On the day itself the next-block says when; on days before, say how long.
+                    let heading = context.isToday(next.session.start) ? words.welcome : words.programStartsIn(next.startsInSeconds)
+                    y = composer.text(heading, x: margin, y: y, width: mainWidth, weight: .bold,
+                                      size: composer.px(theme.sizes.countdown), color: theme.colors.accent, maxLines: 2, bottom: bottom)
+                    y += composer.length(0.03)
+                }
+            case .dayOver:
+                y = composer.text(words.dayOver, x: margin, y: y, width: mainWidth, weight: .bold, size: composer.px(theme.sizes.title),
+                                  color: theme.colors.text, maxLines: 2, bottom: bottom) + composer.length(0.03)
+            case .eventOver:
+                message(words.eventOver, top: top, into: &composer)
+                return
+            case .empty:
+                message(words.noSessions, top: top, into: &composer)
+                return
+            case .finished:
+                y = composer.text(words.roomFinished, x: margin, y: y, width: mainWidth, weight: .bold, size: composer.px(theme.sizes.nextTitle),
+                                  color: theme.colors.muted, maxLines: 2, bottom: bottom)
+            case .gap, .inSession:
+                break
+            }
+        }
+        if let next = entry.next, !(entry.current.map { $0.session.kind == .break || $0.session.kind == .meal } ?? false) {
+            shown.insert(next.session.id)
+            let featured = entry.current == nil && entry.phase != .dayOver
+            y = upcoming(next, featured: featured, x: margin, y: y, width: mainWidth, bottom: bottom, into: &composer)
+        }
+
+        // The rest of the day (or, after the day's last session, of the next day).
+        let listTop = landscape ? top : y + composer.length(0.03)
+        let dayOf = entry.current?.session.start ?? entry.next?.session.start ?? board.at
+        // After what is shown as next, plus cancelled sessions still ahead (attendees look for those too).
+        let cutoff = entry.next?.session.start ?? board.at
+        let rest = board.program.sessions(inRoom: roomID, onDayOf: dayOf).filter { session in
+            !shown.contains(session.id) && session.end > board.at && (session.start > cutoff || session.status == .cancelled)
+        }
+        if !rest.isEmpty {
+            list(rest, day: dayOf, x: listX, y: listTop, width: listWidth, bottom: bottom, into: &composer)
+        }
+    }
+
+    // MARK: - Blocks
+
+    private func now(_ current: CurrentSession, x: Int, y start: Int, width: Int, bottom: Int, into composer: inout Composer) -> Int {
+        let theme = composer.theme
+        let session = current.session
+        var y = composer.text(context.words.now.uppercased(), x: x, y: start, width: width, weight: .bold, size: composer.px(theme.sizes.label),
+                              color: theme.colors.accent, bottom: bottom)
+        y = composer.text(session.title, x: x, y: y, width: width, weight: .bold, size: composer.px(theme.sizes.title), color: theme.colors.text,
+                          maxLines: 3, bottom: bottom)
+        if let subtitle = session.subtitle, !subtitle.isEmpty {
+            y = composer.text(subtitle, x: x, y: y, width: width, weight: .regular, size: composer.px(theme.sizes.body), color: theme.colors.text,
+                              maxLines: 2, bottom: bottom)
+        }
+        if !session.speakers.isEmpty {
+            y = composer.text(context.speakers(session), x: x, y: y + composer.length(0.01), width: width, weight: .regular,
+                              size: composer.px(theme.sizes.body), color: theme.colors.muted, maxLines: 2, bottom: bottom)
+        }
+        y += composer.length(0.025)
+        y = progress(current, x: x, y: y, width: width, bottom: bottom, into: &composer)
+        if let note = session.note {
+            y = composer.text(note, x: x, y: y, width: width, weight: .regular, size: composer.px(theme.sizes.list), color: theme.colors.accent,
+                              maxLines: 2, bottom: bottom)
+        }
+        return y + composer.length(0.04)
+    }
+
+    /// The progress bar and "slutar om 12 min · 10:00–11:00".
+    private func progress(_ current: CurrentSession, x: Int, y start: Int, width: Int, bottom: Int, into composer: inout Composer) -> Int {
+        let theme = composer.theme
+        let barHeight = max(4, composer.length(0.012))
+        guard start + barHeight < bottom else { return start }
+        composer.box(Rect(x: x, y: start, width: width, height: barHeight), theme.colors.panel)
+        let filled = Int((Double(width) * current.progress).rounded())
+        composer.box(Rect(x: x, y: start, width: filled, height: barHeight), theme.colors.accent)
+        let y = start + barHeight + composer.length(0.012)
+        let size = composer.px(theme.sizes.countdown)
+        let countdown = context.words.endsIn(current.remainingSeconds)
+        let after = composer.text(countdown, x: x, y: y, width: width, weight: .bold, size: size, color: theme.colors.text, bottom: bottom)
+        let span = "\(context.time(current.session.start))–\(context.time(current.session.end))"
+        let spanSize = composer.px(theme.sizes.list)
+        let spanWidth = composer.textWidth(span, .regular, spanSize)
+        if composer.textWidth(countdown, .bold, size) + spanWidth + composer.length(0.03) <= width {
+            let baselineOffset = composer.lineHeight(.bold, size) - composer.lineHeight(.regular, spanSize)
+            composer.text(span, x: x + width - spanWidth, y: y + baselineOffset, width: spanWidth, weight: .regular, size: spanSize,
+                          color: theme.colors.muted, bottom: bottom)
+        }
+        return after
+    }
+
+    private func upcoming(_ next: UpcomingSession, featured: Bool, x: Int, y start: Int, width: Int, bottom: Int, into composer: inout Composer) -> Int {
+        let theme = composer.theme
+        let session = next.session
+        var y = composer.text(context.words.next.uppercased(), x: x, y: start, width: width, weight: .bold, size: composer.px(theme.sizes.label),
+                              color: theme.colors.accent, bottom: bottom)
+        let titleSize = composer.px(featured ? theme.sizes.title : theme.sizes.nextTitle)
+        y = composer.text(session.title, x: x, y: y, width: width, weight: .bold, size: titleSize, color: theme.colors.text,
+                          maxLines: featured ? 3 : 2, bottom: bottom)
+        if !session.speakers.isEmpty {
+            y = composer.text(context.speakers(session), x: x, y: y + composer.length(0.005), width: width, weight: .regular,
+                              size: composer.px(theme.sizes.body), color: theme.colors.muted, maxLines: featured ? 2 : 1, bottom: bottom)
+        }
+        let day = context.isToday(session.start) ? "" : context.dayName(session.start) + " "
+        let when = "\(day)\(context.time(session.start)) · \(context.words.startsIn(next.startsInSeconds))"
+        y = composer.text(when, x: x, y: y + composer.length(0.01), width: width, weight: .bold, size: composer.px(theme.sizes.countdown),
+                          color: theme.colors.accent, maxLines: 2, bottom: bottom)
+        if let note = session.note {
+            y = composer.text(note, x: x, y: y, width: width, weight: .regular, size: composer.px(theme.sizes.list), color: theme.colors.accent,
+                              maxLines: 1, bottom: bottom)
+        }
+        return y
+    }
+
+    /// Breaks and meals: the word large, and when the program resumes.
+    private func pause(_ current: CurrentSession, next: UpcomingSession?, x: Int, y start: Int, width: Int, bottom: Int,
+                       into composer: inout Composer) -> Int {
+        let theme = composer.theme
+        let session = current.session
+        var y = start
+        if let label = context.words.kindLabel(session.kind), label.lowercased() != session.title.lowercased() {
+            y = composer.text(label.uppercased(), x: x, y: y, width: width, weight: .bold, size: composer.px(theme.sizes.label),
+                              color: theme.colors.pause, bottom: bottom)
+        }
+        y = composer.text(session.title, x: x, y: y, width: width, weight: .bold, size: composer.px(theme.sizes.pauseTitle), color: theme.colors.pause,
+                          maxLines: 2, bottom: bottom)
+        y = progress(current, x: x, y: y + composer.length(0.02), width: width, bottom: bottom, into: &composer) + composer.length(0.03)
+        if let next, context.isToday(next.session.start) {
+            y = composer.text(context.words.resumesAt(context.time(next.session.start)), x: x, y: y, width: width, weight: .bold,
+                              size: composer.px(theme.sizes.countdown), color: theme.colors.text, maxLines: 2, bottom: bottom)
+            y = composer.text(next.session.title, x: x, y: y, width: width, weight: .regular, size: composer.px(theme.sizes.body),
+                              color: theme.colors.muted, maxLines: 2, bottom: bottom)
+        }
+        return y + composer.length(0.03)
+    }
+
+    private func list(_ sessions: [Session], day: Date, x: Int, y start: Int, width: Int, bottom: Int, into composer: inout Composer) {
+        let theme = composer.theme
+        let size = composer.px(theme.sizes.list)
+        let heading = context.isToday(day) ? context.words.laterToday : context.dayName(day)
+        var y = composer.text(heading.uppercased(), x: x, y: start, width: width, weight: .bold, size: composer.px(theme.sizes.label),
+                              color: theme.colors.muted, bottom: bottom) + composer.length(0.01)
+        let timeWidth = composer.textWidth("00:00", .bold, size) + composer.length(0.02)
+        let rowHeight = composer.lineHeight(.regular, size)
+        for session in sessions {
+            guard y + rowHeight <= bottom else { break }
+            let cancelled = session.status == .cancelled
+            let color = cancelled ? theme.colors.cancelled : theme.colors.text
+            composer.text(context.time(session.start), x: x, y: y, width: timeWidth, weight: .bold, size: size, color: cancelled ? color : theme.colors.muted)
+            var title = session.title
+            if cancelled { title = context.words.cancelled + ": " + title }
+            y = composer.text(title, x: x + timeWidth, y: y, width: width - timeWidth, weight: .regular, size: size, color: color,
+                              maxLines: 2, bottom: bottom, strikethrough: false)
+            if let note = session.note, y + rowHeight <= bottom {
+                y = composer.text(note, x: x + timeWidth, y: y, width: width - timeWidth, weight: .regular, size: composer.px(theme.sizes.minimum),
+                                  color: theme.colors.muted, bottom: bottom)
+            }
+            y += composer.length(0.012)
+        }
+    }
+
+    private func message(_ text: String, top: Int, into composer: inout Composer) {
+        let theme = composer.theme
+        let margin = composer.length(0.04)
+        let size = composer.px(theme.sizes.message)
+        let lines = composer.lineCount(text, width: composer.width - 2 * margin, weight: .bold, size: size, maxLines: 3)
+        let height = lines * composer.lineHeight(.bold, size)
+        let y = max(top, top + (composer.height - margin - top - height) / 2)
+        composer.text(text, x: margin, y: y, width: composer.width - 2 * margin, weight: .bold, size: size, color: theme.colors.text,
+                      maxLines: 3, align: .center)
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import ScheduleCore
+import SDLBackend
+import SignLayout
+
+/// `skylt render`: one frame to a PNG, headless (no display, no X, no GPU).
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render one frame of a sign to a PNG file, without any display."
+    )
+
+    @OptionGroup var sign: SignOptions
+
+    @Option(help: "The instant to show (default: now).")
+    var at: String?
+
+    @Option(help: "The panel's size in pixels, WIDTHxHEIGHT, as mounted (before rotation).")
+    var size = ScreenSize(width: 1920, height: 1080)
+
+    @Option(help: "The PNG file to write.")
+    var out: String
+
+    func run() throws {
+        try reportingErrors {
+            let program = try FeedFile.resolve(sign.feed).loadProgram()
+            let instant = try at.map { try InstantArgument.parse($0, zone: program.event.timeZone) } ?? Date()
+            let mode = try sign.mode(for: program)
+            let theme = try sign.loadTheme()
+            do {
+                let library = try SDLLibrary(video: false)
+                let fonts = try FontBook(theme: theme)
+                let (width, height) = size.layoutSize(sign.rotation)
+                let canvas = try SoftwareCanvas(width: width, height: height, fonts: fonts)
+                let list = SignLayout(theme: theme, measurer: fonts).layout(Board(program: program, at: instant), mode: mode, width: width, height: height)
+                canvas.draw(list)
+                try FrameFile.write(canvas, rotation: sign.rotation, to: out)
+                withExtendedLifetime(library) {}
+            } catch let error as SDLError {
+                throw CLIError.usage(error.description)
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// The sign's idea of "now": the real clock, or a simulated one that starts at a chosen time
+/// and may run faster (`--clock`, `--speed`) for demos and tests.
+struct SignClock {
+    let start: Date
+    let speed: Double
+    private let realStart = ContinuousClock.now
+
+    init(start: Date, speed: Double) {
+        self.start = start
+        self.speed = speed
+    }
+
+    /// Real time elapsed since the clock started.
+    var realElapsed: Duration { ContinuousClock.now - realStart }
+
+    /// The sign's current instant.
+    func now() -> Date {
+        let elapsed = realElapsed
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return start.addingTimeInterval(seconds * speed)
+    }
+
+    /// Real seconds until the sign's clock reaches `instant` (0 if it has).
+    func realSeconds(until instant: Date) -> Double {
+        max(0, instant.timeIntervalSince(now()) / speed)
+    }
+}
