@@ -35,7 +35,8 @@ let package = Package(
         ),
         .testTarget(name: "ScheduleCoreTests", dependencies: ["ScheduleCore", "SignText"]),
         .testTarget(name: "SignLayoutTests", dependencies: ["ScheduleCore", "SignText", "SignLayout"]),
-        .testTarget(name: "SDLBackendTests", dependencies: ["ScheduleCore", "SignLayout", "SDLBackend"]),
+        .testTarget(name: "SDLBackendTests", dependencies: ["ScheduleCore", "SignLayout", "SDLBackend", "CSDL2", "CSDL2Image"],
+                    exclude: ["Goldens"]),
         .testTarget(name: "SkyltCLITests", dependencies: ["skylt"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,138 @@
+import CSDL2
+import CSDL2Image
+import Foundation
+import ScheduleCore
+import SignLayout
+import Testing
+@testable import SDLBackend
+
+/// Real SDL rendering, headless. SDL and SDL_ttf are process-wide state: every test that
+/// touches them is in this one serialized suite.
+@Suite(.serialized) struct GoldenFrameTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
+    /// `SKYLT_RECORD_GOLDENS=1 swift test --filter GoldenFrameTests` rewrites the goldens on purpose.
+    static let recording = ProcessInfo.processInfo.environment["SKYLT_RECORD_GOLDENS"] == "1"
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        let feed: String
+        let at: String
+        let mode: SignMode
+        var theme = "dark"
+        var size = (1920, 1080)
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = {
+        var cases: [Case] = []
+        for (width, height) in [(1920, 1080), (1080, 1920)] {
+            let suffix = "-\(width)x\(height)"
+            cases += [
+                Case(name: "talk" + suffix, feed: "spridningskonferens-2020.json", at: "2020-02-06T10:20+01:00", mode: .room("main")),
+                Case(name: "lunch" + suffix, feed: "spridningskonferens-2020.json", at: "2020-02-06T12:05+01:00", mode: .room("main")),
+                Case(name: "before" + suffix, feed: "spridningskonferens-2020.json", at: "2020-02-06T07:40+01:00", mode: .room("main")),
+                Case(name: "gap" + suffix, feed: "spridningskonferens-2020.json", at: "2020-02-06T11:20+01:00", mode: .room("main")),
+                Case(name: "last-minute" + suffix, feed: "spridningskonferens-2020.json", at: "2020-02-06T15:59:30+01:00", mode: .room("main")),
+                Case(name: "day-over" + suffix, feed: "fjallforum-multi-day.json", at: "2022-03-10T17:00+01:00", mode: .room("storsalen")),
+                Case(name: "event-over" + suffix, feed: "spridningskonferens-2020.json", at: "2020-02-06T17:00+01:00", mode: .room("main")),
+                Case(name: "notice-cancelled" + suffix, feed: "nordic-devdays-multi-room.json", at: "2021-09-14T10:40+02:00", mode: .room("hall-b")),
+                Case(name: "lobby" + suffix, feed: "nordic-devdays-multi-room.json", at: "2021-09-14T10:40+02:00", mode: .lobby),
+            ].map { var c = $0; c.size = (width, height); return c }
+        }
+        cases.append(Case(name: "light-1920x1080", feed: "nordic-devdays-multi-room.json", at: "2021-09-14T10:20+02:00", mode: .room("hall-a"), theme: "light"))
+        return cases
+    }()
+
+    static func program(_ feed: String) throws -> Program {
+        let bytes = [UInt8](try Data(contentsOf: root.appendingPathComponent("assets/feeds/" + feed)))
+        return try #require(FeedReader.read(bytes).program)
+    }
+
+    static func theme(_ name: String) throws -> Theme {
+        try Theme.decode(try Data(contentsOf: root.appendingPathComponent("assets/themes/\(name).json")))
+    }
+
+    static func instant(_ text: String) -> Date {
+        guard case .success(let parsed) = DateTimeText.parse(text), let date = parsed.absoluteDate else { fatalError(text) }
+        return date
+    }
+
+    @Test(arguments: cases)
+    func frameMatchesGolden(_ testCase: Case) throws {
+        let library = try SDLLibrary(video: false)
+        try withExtendedLifetime(library) {
+            let theme = try Self.theme(testCase.theme)
+            let fonts = try FontBook(theme: theme)
+            let (width, height) = testCase.size
+            let canvas = try SoftwareCanvas(width: width, height: height, fonts: fonts)
+            let board = Board(program: try Self.program(testCase.feed), at: Self.instant(testCase.at))
+            canvas.draw(SignLayout(theme: theme, measurer: fonts).layout(board, mode: testCase.mode, width: width, height: height))
+            let golden = Self.goldens.appendingPathComponent(testCase.name + ".png")
+            if Self.recording || !FileManager.default.fileExists(atPath: golden.path) && ProcessInfo.processInfo.environment["CI"] == nil {
+                try FrameFile.write(canvas, rotation: .none, to: golden.path)
+                print("recorded \(golden.lastPathComponent)")
+                return
+            }
+            let difference = try PixelDifference(canvas: canvas, png: golden.path)
+            // Font rasterisers may differ by ±1–2 on edge pixels; anything more is a real change.
+            #expect(difference.maxChannel <= 48 && difference.differingFraction < 0.002,
+                    "\(testCase.name): \(difference.differingPixels) pixels differ (max channel \(difference.maxChannel)); to accept on purpose: SKYLT_RECORD_GOLDENS=1")
+        }
+    }
+
+    @Test func partialRedrawEqualsFullRedraw() throws {
+        let library = try SDLLibrary(video: false)
+        try withExtendedLifetime(library) {
+            let fonts = try FontBook(theme: .dark)
+            let layout = SignLayout(theme: .dark, measurer: fonts)
+            let program = try Self.program("spridningskonferens-2020.json")
+            let t = Self.instant("2020-02-06T15:59:20+01:00")
+            let first = layout.layout(Board(program: program, at: t), mode: .room("main"), width: 1280, height: 720)
+            let second = layout.layout(Board(program: program, at: t.addingTimeInterval(1)), mode: .room("main"), width: 1280, height: 720)
+            let incremental = try SoftwareCanvas(width: 1280, height: 720, fonts: fonts)
+            incremental.draw(first)
+            let rasterisedBefore = incremental.rasterisedTexts
+            let dirty = try #require(second.dirtyRegion(since: first))
+            incremental.draw(second, in: dirty)
+            #expect(incremental.rasterisedTexts - rasterisedBefore <= 2, "only the changed countdown is rasterised again")
+            let full = try SoftwareCanvas(width: 1280, height: 720, fonts: fonts)
+            full.draw(second)
+            #expect(try PixelDifference(incremental, full).differingPixels == 0)
+        }
+    }
+
+    @Test func rotationTurnsTheFrameClockwise() throws {
+        let library = try SDLLibrary(video: false)
+        try withExtendedLifetime(library) {
+            let fonts = try FontBook(theme: .dark)
+            let canvas = try SoftwareCanvas(width: 300, height: 200, fonts: fonts)
+            var list = DisplayList(width: 300, height: 200, background: Color(red: 0, green: 0, blue: 0))
+            list.items = [.box(Rect(x: 0, y: 0, width: 30, height: 20), Color(red: 255, green: 0, blue: 0))]
+            canvas.draw(list)
+            let turned = try FrameFile.rotate(canvas, .quarter)
+            #expect(turned.width == 200 && turned.height == 300)
+            // The top-left corner of the picture is at the top-right of a panel turned 90° clockwise.
+            #expect(PixelDifference.pixel(turned, x: 195, y: 5).red == 255)
+            #expect(PixelDifference.pixel(turned, x: 5, y: 5).red == 0)
+        }
+    }
+
+    @Test func missingGlyphsAndOtherScriptsDoNotCrash() throws {
+        let library = try SDLLibrary(video: false)
+        try withExtendedLifetime(library) {
+            let fonts = try FontBook(theme: .dark)
+            let canvas = try SoftwareCanvas(width: 640, height: 360, fonts: fonts)
+            let texts = ["🎉 Fest", "会议 中文", "مؤتمر", "Конференция", "\u{0}", "e\u{301}\u{301}\u{301}"]
+            var list = DisplayList(width: 640, height: 360, background: Theme.dark.colors.background)
+            for (index, text) in texts.enumerated() {
+                let width = fonts.width(of: text, weight: .regular, size: 24)
+                #expect(width >= 0)
+                list.items.append(.text(TextRun(text: text, weight: .regular, size: 24, color: Theme.dark.colors.text,
+                                                frame: Rect(x: 10, y: 10 + index * 40, width: width, height: 30))))
+            }
+            canvas.draw(list)
+            #expect(canvas.cachedTexts >= 4)
+        }
+    }
+}
