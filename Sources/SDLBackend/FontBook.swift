@@ -7,6 +7,8 @@ import SignLayout
 /// Owns every `TTF_Font` it opens and closes them in `deinit`.
 public final class FontBook: TextMeasurer {
     private let files: [FontWeight: String]
+    /// Kept alive by every font book: SDL_ttf must outlive the fonts it opened.
+    private let library: SDLLibrary
     private var fonts: [FontKey: OpaquePointer] = [:]
     private var widths: [WidthKey: Int] = [:]
 
@@ -21,9 +23,11 @@ public final class FontBook: TextMeasurer {
         let size: Int
     }
 
-    /// Finds the theme's font files. Call after `SDLLibrary` is set up.
+    /// Finds the theme's font files.
+    /// - Parameter library: SDL_ttf, kept alive until the last font is closed.
     /// - Throws: when a font file cannot be found, naming what to install.
-    public init(theme: Theme, searchPaths: [String] = FontLocator.defaultSearchPaths) throws {
+    public init(theme: Theme, library: SDLLibrary, searchPaths: [String] = FontLocator.defaultSearchPaths) throws {
+        self.library = library
         var files: [FontWeight: String] = [:]
         for (weight, names) in [(FontWeight.regular, theme.fonts.regular), (.bold, theme.fonts.bold)] {
             guard let path = FontLocator.find(names, in: searchPaths) else {

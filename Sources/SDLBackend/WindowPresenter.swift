@@ -9,9 +9,14 @@ public final class WindowPresenter {
     private var texture: OpaquePointer?
     private var textureSize = (width: 0, height: 0)
     public let rotation: Rotation
+    /// SDL's video subsystem, kept alive until the window is destroyed.
+    private let library: SDLLibrary
 
-    /// Opens the window (or takes the console). Needs `SDLLibrary(video: true)`.
-    public init(width: Int, height: Int, fullscreen: Bool, rotation: Rotation, title: String) throws {
+    /// Opens the window (or takes the console).
+    /// - Parameter library: SDL started with video.
+    public init(library: SDLLibrary, width: Int, height: Int, fullscreen: Bool, rotation: Rotation, title: String) throws {
+        guard library.hasVideo else { throw SDLError("opening a window", message: "SDL was started without video") }
+        self.library = library
         var flags = SDL_WINDOW_SHOWN.rawValue
         if fullscreen { flags |= SDL_WINDOW_FULLSCREEN_DESKTOP.rawValue }
         guard let window = SDL_CreateWindow(title, SKYLT_WINDOWPOS_CENTERED, SKYLT_WINDOWPOS_CENTERED, Int32(width), Int32(height), flags) else {
@@ -31,6 +36,11 @@ public final class WindowPresenter {
         if let texture { SDL_DestroyTexture(texture) }
         SDL_DestroyRenderer(renderer)
         SDL_DestroyWindow(window)
+    }
+
+    /// The SDL video driver in use (x11, wayland, KMSDRM, …).
+    public var videoDriver: String {
+        SDL_GetCurrentVideoDriver().map { String(cString: $0) } ?? "none"
     }
 
     /// The panel's size in pixels, as it is now.

@@ -29,6 +29,7 @@ final class KioskLoop {
     private var canvas: SoftwareCanvas?
     private var previous: DisplayList?
     private var framesWritten = 0
+    private var framesShown = 0
     private let stop = StopSignal()
 
     init(program: Program, mode: SignMode, layout: SignLayout, fonts: FontBook, rotation: Rotation, clock: SignClock, screen: Screen) {
@@ -77,7 +78,12 @@ final class KioskLoop {
         let list = layout.layout(board, mode: mode, width: width, height: height)
         guard let dirty = list.dirtyRegion(since: previous) else { return }
         canvas.draw(list, in: dirty)
+        let first = previous == nil && framesShown == 0
         previous = list
+        defer {
+            framesShown += 1
+            if first { Output.error("skylt: first frame on screen after \(String(format: "%.0f", ProcessStart.milliseconds)) ms") }
+        }
         switch screen {
         case .window(let presenter):
             try presenter.present(canvas, changed: (dirty.x, dirty.y, dirty.width, dirty.height))

@@ -29,14 +29,12 @@ struct RenderCommand: ParsableCommand {
             let mode = try sign.mode(for: program)
             let theme = try sign.loadTheme()
             do {
-                let library = try SDLLibrary(video: false)
-                let fonts = try FontBook(theme: theme)
+                let fonts = try FontBook(theme: theme, library: try SDLLibrary(video: false))
                 let (width, height) = size.layoutSize(sign.rotation)
                 let canvas = try SoftwareCanvas(width: width, height: height, fonts: fonts)
                 let list = SignLayout(theme: theme, measurer: fonts).layout(Board(program: program, at: instant), mode: mode, width: width, height: height)
                 canvas.draw(list)
                 try FrameFile.write(canvas, rotation: sign.rotation, to: out)
-                withExtendedLifetime(library) {}
             } catch let error as SDLError {
                 throw CLIError.usage(error.description)
             }

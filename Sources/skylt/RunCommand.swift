@@ -67,21 +67,29 @@ struct RunCommand: ParsableCommand {
             do {
                 let library = try SDLLibrary(video: !headless)
                 try withExtendedLifetime(library) {
-                    let fonts = try FontBook(theme: theme)
+                    let fonts = try FontBook(theme: theme, library: library)
                     let screen: KioskLoop.Screen
                     if let frames {
                         screen = .headless(folder: frames, size: size.layoutSize(sign.rotation))
                     } else {
                         let (width, height) = fullscreen ? (0, 0) : (window.width, window.height)
-                        screen = .window(try WindowPresenter(width: max(width, 64), height: max(height, 64), fullscreen: fullscreen,
-                                                             rotation: sign.rotation, title: "Skylt — \(program.event.name)"))
+                        let presenter = try WindowPresenter(library: library, width: max(width, 64), height: max(height, 64), fullscreen: fullscreen,
+                                                            rotation: sign.rotation, title: "Skylt — \(program.event.name)")
+                        let driver = presenter.videoDriver
+                        Output.error("skylt: showing on SDL video driver \(driver), \(presenter.outputSize.width)x\(presenter.outputSize.height)")
+                        if ["offscreen", "dummy"].contains(driver), ProcessInfo.processInfo.environment["SDL_VIDEODRIVER"] == nil {
+                            Output.error("skylt: warning: no display was found, so nothing is visible; use --headless --frames DIR to see frames")
+                        }
+                        screen = .window(presenter)
                     }
                     let loop = KioskLoop(program: program, mode: mode, layout: SignLayout(theme: theme, measurer: fonts), fonts: fonts,
                                          rotation: sign.rotation, clock: signClock, screen: screen)
                     try loop.run(limits: limits)
                 }
             } catch let error as SDLError {
-                throw CLIError.usage(error.description)
+                let hint = error.operation.hasPrefix("SDL_Init") || error.operation == "SDL_CreateWindow"
+                    ? " (no display found: run under X11/Wayland, on a console with /dev/dri for KMSDRM, or use --headless --frames DIR)" : ""
+                throw CLIError.usage(error.description + hint)
             }
         }
     }

@@ -27,3 +27,16 @@ struct SignClock {
         max(0, instant.timeIntervalSince(now()) / speed)
     }
 }
+
+/// When `main` started, for the "first frame after N ms" report.
+enum ProcessStart {
+    static let instant = ContinuousClock.now
+
+    /// Fixes the instant (call first thing in main).
+    static func mark() { _ = instant }
+
+    static var milliseconds: Double {
+        let elapsed = ContinuousClock.now - instant
+        return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+    }
+}

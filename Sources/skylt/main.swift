@@ -3,6 +3,7 @@ import Foundation
 
 // The only place that reads the command line and decides exit codes: 0 fine, 1 invalid feed,
 // 2 usage or unreadable input (argument-parser's own usage code, 64, becomes 2).
+ProcessStart.mark()
 do {
     var command = try Skylt.parseAsRoot()
     try command.run()

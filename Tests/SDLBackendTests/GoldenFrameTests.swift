@@ -63,7 +63,7 @@ import Testing
         let library = try SDLLibrary(video: false)
         try withExtendedLifetime(library) {
             let theme = try Self.theme(testCase.theme)
-            let fonts = try FontBook(theme: theme)
+            let fonts = try FontBook(theme: theme, library: library)
             let (width, height) = testCase.size
             let canvas = try SoftwareCanvas(width: width, height: height, fonts: fonts)
             let board = Board(program: try Self.program(testCase.feed), at: Self.instant(testCase.at))
@@ -84,7 +84,7 @@ import Testing
     @Test func partialRedrawEqualsFullRedraw() throws {
         let library = try SDLLibrary(video: false)
         try withExtendedLifetime(library) {
-            let fonts = try FontBook(theme: .dark)
+            let fonts = try FontBook(theme: .dark, library: library)
             let layout = SignLayout(theme: .dark, measurer: fonts)
             let program = try Self.program("spridningskonferens-2020.json")
             let t = Self.instant("2020-02-06T15:59:20+01:00")
@@ -105,7 +105,7 @@ import Testing
     @Test func rotationTurnsTheFrameClockwise() throws {
         let library = try SDLLibrary(video: false)
         try withExtendedLifetime(library) {
-            let fonts = try FontBook(theme: .dark)
+            let fonts = try FontBook(theme: .dark, library: library)
             let canvas = try SoftwareCanvas(width: 300, height: 200, fonts: fonts)
             var list = DisplayList(width: 300, height: 200, background: Color(red: 0, green: 0, blue: 0))
             list.items = [.box(Rect(x: 0, y: 0, width: 30, height: 20), Color(red: 255, green: 0, blue: 0))]
@@ -121,7 +121,7 @@ import Testing
     @Test func missingGlyphsAndOtherScriptsDoNotCrash() throws {
         let library = try SDLLibrary(video: false)
         try withExtendedLifetime(library) {
-            let fonts = try FontBook(theme: .dark)
+            let fonts = try FontBook(theme: .dark, library: library)
             let canvas = try SoftwareCanvas(width: 640, height: 360, fonts: fonts)
             let texts = ["🎉 Fest", "会议 中文", "مؤتمر", "Конференция", "\u{0}", "e\u{301}\u{301}\u{301}"]
             var list = DisplayList(width: 640, height: 360, background: Theme.dark.colors.background)

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import ScheduleCore
+import SDLBackend
+import SignLayout
+
+/// `skylt bench-frame`: draws frames in a loop for measuring (best under callgrind, whose
+/// instruction counts are stable on a noisy machine). See .ci/bench-render.
+struct BenchFrameCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-frame",
+        abstract: "Draw COUNT frames of one kind, for measuring what a frame costs.",
+        discussion: "Kinds: cold (new canvas, every text rasterised), full (whole frame, cached texts), countdown (only the region that changed when the countdown ticks)."
+    )
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case cold, full, countdown
+    }
+
+    @Option(help: "cold, full or countdown.")
+    var kind: Kind = .full
+
+    @Option(help: "How many frames to draw after the first.")
+    var count = 20
+
+    @Option(help: "Frame size, WIDTHxHEIGHT.")
+    var size = ScreenSize(width: 1920, height: 1080)
+
+    func run() throws {
+        try reportingErrors {
+            let program = try FeedFile.resolve(nil).loadProgram()
+            let theme = Theme.dark
+            let start = try InstantArgument.parse("2020-02-06T15:59:00", zone: program.event.timeZone)
+            let library = try SDLLibrary(video: false)
+            try withExtendedLifetime(library) {
+                let fonts = try FontBook(theme: theme, library: library)
+                let layout = SignLayout(theme: theme, measurer: fonts)
+                func frame(_ second: Int) -> DisplayList {
+                    layout.layout(Board(program: program, at: start.addingTimeInterval(Double(second % 2 == 0 ? 0 : 1))), mode: .room("main"),
+                                  width: size.width, height: size.height)
+                }
+                let lists = [frame(0), frame(1)]
+                var canvas = try SoftwareCanvas(width: size.width, height: size.height, fonts: fonts)
+                canvas.draw(lists[0])
+                let clock = ContinuousClock()
+                let elapsed = try clock.measure {
+                    for index in 0..<count {
+                        let list = lists[(index + 1) % 2]
+                        switch kind {
+                        case .cold:
+                            canvas = try SoftwareCanvas(width: size.width, height: size.height, fonts: fonts)
+                            canvas.draw(list)
+                        case .full:
+                            canvas.draw(list)
+                        case .countdown:
+                            canvas.draw(list, in: list.dirtyRegion(since: lists[index % 2]))
+                        }
+                    }
+                }
+                let perFrame = (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) / Double(max(1, count)) * 1000
+                Output.line("\(kind.rawValue): \(count) frames at \(size), \(String(format: "%.2f", perFrame)) ms per frame (wall clock; use callgrind for stable counts)")
+            }
+        }
+    }
+}
