@@ -4,7 +4,8 @@ import PackageDescription
 /// Skylt: conference signage. Data flows one way, and every target depends only inward:
 /// feed bytes → `ScheduleCore` (readers, validated `Program`, `Board` at an instant)
 /// → `SignText` (wording and dates in the feed's language) → `SignLayout` (positioned text and boxes)
-/// → `SDLBackend` (drawing with SDL2) → `skylt` (the CLI and kiosk loop, the only place with effects).
+/// → `SDLBackend` (drawing with SDL2); `Kiosk` (feed watching and polling, cache, status) beside it;
+/// → `skylt` (the CLI and frame loop, wiring it all).
 let package = Package(
     name: "Skylt",
     platforms: [.macOS(.v13)],
@@ -14,6 +15,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "ScheduleCore"),
@@ -23,6 +25,7 @@ let package = Package(
         .systemLibrary(name: "CSDL2TTF", pkgConfig: "SDL2_ttf", providers: [.apt(["libsdl2-ttf-dev"])]),
         .systemLibrary(name: "CSDL2Image", pkgConfig: "SDL2_image", providers: [.apt(["libsdl2-image-dev"])]),
         .target(name: "SDLBackend", dependencies: ["SignLayout", "CSDL2", "CSDL2TTF", "CSDL2Image"]),
+        .target(name: "Kiosk", dependencies: ["ScheduleCore", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(
             name: "skylt",
             dependencies: [
@@ -30,7 +33,9 @@ let package = Package(
                 "SignText",
                 "SignLayout",
                 "SDLBackend",
+                "Kiosk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "ScheduleCoreTests", dependencies: ["ScheduleCore", "SignText"]),
@@ -38,6 +43,7 @@ let package = Package(
         .testTarget(name: "SDLBackendTests", dependencies: ["ScheduleCore", "SignLayout", "SDLBackend", "CSDL2", "CSDL2Image"],
                     exclude: ["Goldens"]),
         .testTarget(name: "SkyltCLITests", dependencies: ["skylt"]),
+        .testTarget(name: "KioskTests", dependencies: ["Kiosk", "ScheduleCore", .product(name: "Logging", package: "swift-log")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,15 +17,21 @@ public final class SoftwareCanvas {
     /// Number of rendered texts held.
     public var cachedTexts: Int { cache.count }
 
-    public init(width: Int, height: Int, fonts: FontBook) throws {
+    /// A canvas with pixels of its own.
+    public convenience init(width: Int, height: Int, fonts: FontBook) throws {
         guard width > 0, height > 0, width <= 16_384, height <= 16_384 else {
             throw SDLError("creating a canvas", message: "size \(width)x\(height) is out of range")
         }
-        surface = try Surface(width: width, height: height)
+        try self.init(surface: try Surface(width: width, height: height), fonts: fonts)
+    }
+
+    /// A canvas drawing straight into a surface (a window's own pixels: no copy to present).
+    init(surface: Surface, fonts: FontBook) throws {
         guard let renderer = SDL_CreateSoftwareRenderer(surface.pointer) else { throw SDLError("SDL_CreateSoftwareRenderer") }
+        self.surface = surface
         self.renderer = renderer
-        self.width = width
-        self.height = height
+        self.width = surface.width
+        self.height = surface.height
         self.fonts = fonts
     }
 

@@ -20,9 +20,12 @@ final class Texture {
 /// An SDL surface owned by Swift: freed in `deinit`.
 final class Surface {
     let pointer: UnsafeMutablePointer<SDL_Surface>
+    /// False for a surface SDL owns (a window's), which must not be freed here.
+    private let owned: Bool
 
-    init(pointer: UnsafeMutablePointer<SDL_Surface>) {
+    init(pointer: UnsafeMutablePointer<SDL_Surface>, owned: Bool = true) {
         self.pointer = pointer
+        self.owned = owned
     }
 
     /// A blank ARGB8888 surface.
@@ -37,6 +40,6 @@ final class Surface {
     var height: Int { Int(pointer.pointee.h) }
 
     deinit {
-        SDL_FreeSurface(pointer)
+        if owned { SDL_FreeSurface(pointer) }
     }
 }

@@ -2,12 +2,17 @@ import CSDL2
 import Foundation
 
 /// Shows a canvas on a real display: a window under X11/Wayland, or the whole screen through
-/// KMSDRM on a bare console. Owns the window, renderer and streaming texture.
+/// KMSDRM on a bare console. Owns the window (and, for rotated panels, a renderer and texture).
+///
+/// Unrotated, it copies only the changed region into the window's own surface and updates just
+/// that rectangle: no GPU, no GL context (which under Mesa's software GL costs >100 MB). A
+/// rotated panel goes through SDL's software renderer, which can turn the picture.
 public final class WindowPresenter {
     let window: OpaquePointer
-    let renderer: OpaquePointer
+    private var renderer: OpaquePointer?
     private var texture: OpaquePointer?
     private var textureSize = (width: 0, height: 0)
+    private var triedNativeFramebuffer = false
     public let rotation: Rotation
     /// SDL's video subsystem, kept alive until the window is destroyed.
     private let library: SDLLibrary
@@ -22,19 +27,21 @@ public final class WindowPresenter {
         guard let window = SDL_CreateWindow(title, SKYLT_WINDOWPOS_CENTERED, SKYLT_WINDOWPOS_CENTERED, Int32(width), Int32(height), flags) else {
             throw SDLError("SDL_CreateWindow")
         }
-        guard let renderer = SDL_CreateRenderer(window, -1, 0) ?? SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE.rawValue) else {
-            SDL_DestroyWindow(window)
-            throw SDLError("SDL_CreateRenderer")
-        }
-        SDL_ShowCursor(SDL_DISABLE)
         self.window = window
-        self.renderer = renderer
         self.rotation = rotation
+        SDL_ShowCursor(SDL_DISABLE)
+        if rotation != .none {
+            guard let renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE.rawValue) ?? SDL_CreateRenderer(window, -1, 0) else {
+                SDL_DestroyWindow(window)
+                throw SDLError("SDL_CreateRenderer")
+            }
+            self.renderer = renderer
+        }
     }
 
     deinit {
         if let texture { SDL_DestroyTexture(texture) }
-        SDL_DestroyRenderer(renderer)
+        if let renderer { SDL_DestroyRenderer(renderer) }
         SDL_DestroyWindow(window)
     }
 
@@ -46,7 +53,11 @@ public final class WindowPresenter {
     /// The panel's size in pixels, as it is now.
     public var outputSize: (width: Int, height: Int) {
         var width: Int32 = 0, height: Int32 = 0
-        SDL_GetRendererOutputSize(renderer, &width, &height)
+        if let renderer {
+            SDL_GetRendererOutputSize(renderer, &width, &height)
+        } else {
+            SDL_GetWindowSizeInPixels(window, &width, &height)
+        }
         return (Int(width), Int(height))
     }
 
@@ -56,24 +67,52 @@ public final class WindowPresenter {
         return rotation.swapsSides ? (size.height, size.width) : size
     }
 
-    /// Uploads the changed region of the canvas and shows the frame.
+    /// The window's own pixels. Prefers the display system's native framebuffer (X11 shared
+    /// memory); only drivers without one (KMSDRM, Wayland) get SDL's GPU-backed stand-in.
+    private func windowSurface() -> UnsafeMutablePointer<SDL_Surface>? {
+        if !triedNativeFramebuffer {
+            triedNativeFramebuffer = true
+            SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0")
+            if let surface = SDL_GetWindowSurface(window) { return surface }
+            SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "1")
+        }
+        return SDL_GetWindowSurface(window)
+    }
+
+    /// A canvas for this window: unrotated, one that draws straight into the window's pixels;
+    /// rotated, one with pixels of its own that `present` turns onto the panel.
+    public func makeCanvas(fonts: FontBook) throws -> SoftwareCanvas {
+        let (width, height) = layoutSize
+        if renderer == nil, let target = windowSurface() {
+            return try SoftwareCanvas(surface: Surface(pointer: target, owned: false), fonts: fonts)
+        }
+        return try SoftwareCanvas(width: width, height: height, fonts: fonts)
+    }
+
+    /// Copies the changed region of the canvas to the screen (the whole canvas when nil).
     public func present(_ canvas: SoftwareCanvas, changed region: (x: Int, y: Int, width: Int, height: Int)?) throws {
+        let area = region ?? (0, 0, canvas.width, canvas.height)
+        var rect = SDL_Rect(x: Int32(area.x), y: Int32(area.y), w: Int32(area.width), h: Int32(area.height))
+        guard let renderer else {
+            guard let target = windowSurface() else { throw SDLError("SDL_GetWindowSurface") }
+            if target != canvas.surface.pointer {
+                var destination = rect
+                guard skylt_BlitSurface(canvas.surface.pointer, &rect, target, &destination) == 0 else { throw SDLError("SDL_BlitSurface") }
+            }
+            guard SDL_UpdateWindowSurfaceRects(window, &rect, 1) == 0 else { throw SDLError("SDL_UpdateWindowSurfaceRects") }
+            return
+        }
         if texture == nil || textureSize != (canvas.width, canvas.height) {
             if let texture { SDL_DestroyTexture(texture) }
             texture = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888.rawValue, Int32(SDL_TEXTUREACCESS_STREAMING.rawValue),
                                         Int32(canvas.width), Int32(canvas.height))
             guard texture != nil else { throw SDLError("SDL_CreateTexture") }
             textureSize = (canvas.width, canvas.height)
+            rect = SDL_Rect(x: 0, y: 0, w: Int32(canvas.width), h: Int32(canvas.height))
         }
         let surface = canvas.surface.pointer.pointee
-        let area = textureSize == (canvas.width, canvas.height) ? region : nil
-        if let area {
-            var rect = SDL_Rect(x: Int32(area.x), y: Int32(area.y), w: Int32(area.width), h: Int32(area.height))
-            let start = surface.pixels.advanced(by: area.y * Int(surface.pitch) + area.x * 4)
-            SDL_UpdateTexture(texture, &rect, start, surface.pitch)
-        } else {
-            SDL_UpdateTexture(texture, nil, surface.pixels, surface.pitch)
-        }
+        let start = surface.pixels.advanced(by: Int(rect.y) * Int(surface.pitch) + Int(rect.x) * 4)
+        SDL_UpdateTexture(texture, &rect, start, surface.pitch)
         let output = outputSize
         var destination = SDL_Rect(x: Int32((output.width - canvas.width) / 2), y: Int32((output.height - canvas.height) / 2),
                                    w: Int32(canvas.width), h: Int32(canvas.height))

@@ -88,14 +88,21 @@ public struct Phrasebook: Sendable {
 
     // MARK: - Dates and times
 
-    /// "torsdag 6 februari" / "Thursday 6 February", in the event's zone.
+    /// "torsdag 6 februari" / "Thursday 6 February", in the event's zone. From the table
+    /// below rather than a date formatter: the names are fixed, and loading the system's locale
+    /// data would cost a small board ~10 MB of memory.
     public func dayAndDate(_ date: Date, in zone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: pick("sv_SE", "en_GB"))
-        formatter.timeZone = zone
-        formatter.dateFormat = "EEEE d MMMM"
-        return formatter.string(from: date)
+        let local = zone.localDateTime(for: date)
+        let weekday = CivilCalendar.isoWeekday(daysSinceEpoch: local.dayNumber)
+        let weekdays = language == .swedish ? Self.swedishWeekdays : Self.englishWeekdays
+        let months = language == .swedish ? Self.swedishMonths : Self.englishMonths
+        return "\(weekdays[weekday - 1]) \(local.day) \(months[local.month - 1])"
     }
+
+    static let swedishWeekdays = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
+    static let englishWeekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    static let swedishMonths = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
+    static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
     /// "09:15" in the event's zone (24-hour clock in both languages, as venues in Europe use).
     public func time(_ date: Date, in zone: TimeZone) -> String {

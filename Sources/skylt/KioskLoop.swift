@@ -71,7 +71,11 @@ final class KioskLoop {
     private func drawIfChanged(_ board: Board) throws {
         let (width, height) = layoutSize()
         if canvas.map({ $0.width != width || $0.height != height }) ?? true {
-            canvas = try SoftwareCanvas(width: width, height: height, fonts: fonts)
+            canvas = nil  // Release the old one (it may draw into the window's old pixels) first.
+            switch screen {
+            case .window(let presenter): canvas = try presenter.makeCanvas(fonts: fonts)
+            case .headless: canvas = try SoftwareCanvas(width: width, height: height, fonts: fonts)
+            }
             previous = nil
         }
         guard let canvas else { return }

@@ -27,5 +27,14 @@ import Testing
         #expect(Phrasebook(locale: "sv-SE").dayAndDate(instant, in: zone) == "torsdag 6 februari")
         #expect(Phrasebook(locale: "en-GB").dayAndDate(instant, in: zone) == "Thursday 6 February")
         #expect(Phrasebook(locale: "sv-SE").time(instant, in: zone) == "00:30")
+        // The table agrees with the system's Swedish calendar names on every day of a leap year.
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "sv_SE")
+        formatter.timeZone = zone
+        formatter.dateFormat = "EEEE d MMMM"
+        for day in 0..<366 {
+            let date = Fixture.instant("2024-01-01T12:00Z").addingTimeInterval(Double(day) * 86_400)
+            #expect(Phrasebook(locale: "sv-SE").dayAndDate(date, in: zone) == formatter.string(from: date))
+        }
     }
 }

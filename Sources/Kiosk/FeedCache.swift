@@ -1,0 +1,30 @@
+import Foundation
+import ScheduleCore
+
+/// The last valid feed, kept in the state directory so that a screen that restarts while its
+/// source is down or broken shows the last good program at once. Only feeds that passed
+/// validation are ever written, atomically, so nothing a source sends can destroy it.
+public struct FeedCache: Sendable {
+    public let directory: String
+    public var path: String { directory + "/last-good-feed" }
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// Creates the directory if needed.
+    public func prepare() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    /// The cached feed, if there is one and it is still valid.
+    public func load() -> (bytes: [UInt8], program: Program)? {
+        guard case .success(let bytes) = FeedFileReader.read(path), let program = FeedReader.read(bytes).program else { return nil }
+        return (bytes, program)
+    }
+
+    /// Stores a feed that has been validated.
+    public func store(_ bytes: [UInt8]) throws {
+        try AtomicFile.write(bytes, to: path)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import ScheduleCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads a feed file for the kiosk, refusing what cannot be a feed before loading it all.
+public enum FeedFileReader {
+    /// Why a file could not be read, in words for the status file and logs.
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case missing(String)
+        case notAFile(String)
+        case unreadable(String, reason: String)
+        case tooLarge(String, bytes: Int)
+
+        public var description: String {
+            switch self {
+            case .missing(let path): "\(path): no such file"
+            case .notAFile(let path): "\(path): not a regular file (a directory?)"
+            case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
+            case .tooLarge(let path, let bytes): "\(path): \(bytes / 1_048_576) MiB is over the \(FeedReader.maxBytes / 1_048_576) MiB limit"
+            }
+        }
+    }
+
+    /// The file's bytes (at most `FeedReader.maxBytes`).
+    public static func read(_ path: String) -> Result<[UInt8], Failure> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            return .failure(errno == ENOENT ? .missing(path) : .unreadable(path, reason: String(cString: strerror(errno))))
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(path, reason: String(cString: strerror(errno)))) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notAFile(path)) }
+        guard Int(info.st_size) <= FeedReader.maxBytes else { return .failure(.tooLarge(path, bytes: Int(info.st_size))) }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        var total = 0
+        while total < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress!.advanced(by: total), buffer.count - total)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(.unreadable(path, reason: String(cString: strerror(errno))))
+            }
+            if count == 0 { break }
+            total += count
+            if total > FeedReader.maxBytes { return .failure(.tooLarge(path, bytes: total)) }
+            if total == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 65_536)) }
+        }
+        return .success(Array(bytes[..<total]))
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Logging
+import ScheduleCore
+
+/// The program on screen and the status around it, shared between the threads that fetch
+/// feeds and the render loop. Every candidate feed goes through the same validation; only a
+/// valid one replaces the program, in one step, so the renderer never sees half an update.
+public final class FeedStore: @unchecked Sendable {
+    /// What a candidate feed led to.
+    public enum Outcome: Equatable, Sendable {
+        case accepted, unchanged, rejected
+    }
+
+    private let lock = NSLock()
+    private var program: Program?
+    private var status: KioskStatus
+    private var lastRejectedHash: String?
+    private let cache: FeedCache?
+    private let logger: Logger
+    private let onChange: @Sendable () -> Void
+    private let statusFile: String?
+
+    /// - Parameters:
+    ///   - source: named in the status.
+    ///   - cache: where the last good feed is kept (nil: not kept).
+    ///   - statusFile: rewritten atomically on every change (nil: none).
+    ///   - onChange: called (on the caller's thread) after the program or status changed, to wake the render loop.
+    public init(source: FeedSource, cache: FeedCache?, statusFile: String?, logger: Logger, onChange: @escaping @Sendable () -> Void = {}) {
+        self.status = KioskStatus(source: source.description)
+        self.cache = cache
+        self.statusFile = statusFile
+        self.logger = logger
+        self.onChange = onChange
+    }
+
+    /// The program on screen and the status, read together.
+    public func snapshot() -> (program: Program?, status: KioskStatus) {
+        lock.withLock { (program, status) }
+    }
+
+    /// Shows the cached last good feed, if there is one (used at start).
+    @discardableResult
+    public func loadCache() -> Bool {
+        guard let cache, let (bytes, program) = cache.load() else { return false }
+        update { status in
+            self.program = program
+            status.origin = .cache
+            status.feedHash = FeedHash.of(bytes)
+            status.sessionCount = program.sessions.count
+            status.roomCount = program.rooms.count
+        }
+        logger.notice("showing the cached last good feed", metadata: ["sessions": "\(program.sessions.count)", "hash": "\(FeedHash.of(bytes))"])
+        return true
+    }
+
+    /// A candidate feed from the source: validated, and shown only if valid.
+    @discardableResult
+    public func offer(_ bytes: [UInt8], at now: Date, origin name: String) -> Outcome {
+        let hash = FeedHash.of(bytes)
+        let (currentHash, fromSource) = lock.withLock { (status.feedHash, status.origin == .source) }
+        if hash == currentHash && fromSource || hash == lock.withLock({ lastRejectedHash }) {
+            update { status in
+                status.lastAttempt = now
+                status.failuresInARow = 0
+                status.lastError = nil
+                if hash == currentHash { status.lastSuccess = now }
+            }
+            return hash == currentHash ? .unchanged : .rejected
+        }
+        let report = FeedReader.read(bytes)
+        guard let program = report.program else {
+            let errors = report.errors.map { $0.formatted(file: name) }
+            update { status in
+                status.lastAttempt = now
+                status.failuresInARow = 0
+                status.lastError = nil
+                status.rejectedErrors = errors
+                status.rejectedAt = now
+                self.lastRejectedHash = hash
+            }
+            logger.warning("rejected an invalid feed; the screen keeps the last good program",
+                           metadata: ["errors": "\(errors.count)", "first": "\(errors.first ?? "")"])
+            return .rejected
+        }
+        do {
+            try cache?.store(bytes)
+        } catch {
+            logger.error("could not store the last good feed", metadata: ["error": "\(error)"])
+        }
+        update { status in
+            self.program = program
+            self.lastRejectedHash = nil
+            status.origin = .source
+            status.lastAttempt = now
+            status.lastSuccess = now
+            status.lastChange = now
+            status.failuresInARow = 0
+            status.lastError = nil
+            status.feedHash = hash
+            status.feedFormat = report.format.rawValue
+            status.sessionCount = program.sessions.count
+            status.roomCount = program.rooms.count
+            status.rejectedErrors = []
+            status.rejectedAt = nil
+        }
+        logger.notice("new feed on screen", metadata: ["sessions": "\(program.sessions.count)", "rooms": "\(program.rooms.count)",
+                                                       "hash": "\(hash)", "warnings": "\(report.warnings.count)"])
+        return .accepted
+    }
+
+    /// The source could not be reached or read; the program on screen stays.
+    public func sourceFailed(_ reason: String, at now: Date) {
+        update { status in
+            status.lastAttempt = now
+            status.failuresInARow += 1
+            status.lastError = reason
+        }
+        logger.warning("feed source failed; keeping the last good program", metadata: ["reason": "\(reason)"])
+    }
+
+    /// The source answered that nothing changed (HTTP 304).
+    public func sourceUnchanged(at now: Date) {
+        update { status in
+            status.lastAttempt = now
+            status.lastSuccess = now
+            status.failuresInARow = 0
+            status.lastError = nil
+        }
+    }
+
+    /// Sets how many failures make the feed stale.
+    public func setStaleAfter(_ count: Int) {
+        update { $0.staleAfter = count }
+    }
+
+    /// Records whether the clock can be trusted.
+    public func setClock(_ state: KioskStatus.ClockState) {
+        guard lock.withLock({ status.clock }) != state else { return }
+        update { $0.clock = state }
+        logger.notice(state == .ok ? "system clock is plausible" : "system clock is implausible; waiting for it", metadata: [:])
+    }
+
+    private func update(_ change: (inout KioskStatus) -> Void) {
+        let after = lock.withLock { () -> KioskStatus in
+            change(&status)
+            return status
+        }
+        if let statusFile {
+            do {
+                try AtomicFile.write(try after.json(), to: statusFile)
+            } catch {
+                logger.error("could not write the status file", metadata: ["path": "\(statusFile)", "error": "\(error)"])
+            }
+        }
+        onChange()
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import Logging
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Watches a feed file and offers every settled version of it to the store.
+///
+/// It watches the file's folder with inotify, so saves by rename (editors, `mv`, `rsync`,
+/// `sed -i`), copies and in-place writes are all seen; it waits until the file has been quiet
+/// for `debounce` so a half-written file is not read mid-write, and it re-checks the file every
+/// few seconds in case an event was missed (or the folder itself was replaced).
+public final class FileFeedWatcher: @unchecked Sendable {
+    public let path: String
+    public let debounce: TimeInterval
+    public let recheckInterval: TimeInterval
+    private let store: FeedStore
+    private let logger: Logger
+    private let now: @Sendable () -> Date
+    private let lock = NSLock()
+    private var running = true
+    private var thread: Thread?
+    private var stopPipe: [Int32] = [-1, -1]
+
+    public init(path: String, store: FeedStore, logger: Logger, debounce: TimeInterval = 0.15, recheckInterval: TimeInterval = 5,
+                now: @escaping @Sendable () -> Date = { Date() }) {
+        self.path = path
+        self.store = store
+        self.logger = logger
+        self.debounce = debounce
+        self.recheckInterval = recheckInterval
+        self.now = now
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// Reads the file once now (on the caller's thread), then watches it on a thread of its own.
+    public func start() {
+        readAndOffer()
+        pipe(&stopPipe)
+        let thread = Thread { [self] in watch() }
+        thread.name = "skylt.feed-watcher"
+        self.thread = thread
+        thread.start()
+    }
+
+    /// Stops watching (returns at once; the thread ends within moments).
+    public func stop() {
+        let wasRunning = lock.withLock { () -> Bool in
+            let was = running
+            running = false
+            return was
+        }
+        if wasRunning, stopPipe[1] >= 0 {
+            var byte: UInt8 = 1
+            _ = write(stopPipe[1], &byte, 1)
+        }
+    }
+
+    private var isRunning: Bool { lock.withLock { running } }
+
+    // MARK: - The watching thread
+
+    private func watch() {
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let inotify = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
+        defer {
+            if inotify >= 0 { close(inotify) }
+            close(stopPipe[0])
+            close(stopPipe[1])
+        }
+        var watchDescriptor: Int32 = -1
+        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY | IN_ATTRIB
+                          | IN_DELETE_SELF | IN_MOVE_SELF)
+        var fingerprint = FileFingerprint(path: path)
+        var pendingSince: Date?
+        var lastRecheck = Date()
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+
+        while isRunning {
+            if watchDescriptor < 0, inotify >= 0 {
+                watchDescriptor = inotify_add_watch(inotify, folder, mask)
+                if watchDescriptor < 0 { logger.warning("cannot watch the feed's folder; checking it every few seconds", metadata: ["folder": "\(folder)"]) }
+            }
+            var timeout = Int32(recheckInterval * 1000)
+            if let pendingSince {
+                timeout = max(0, Int32((debounce - Date().timeIntervalSince(pendingSince)) * 1000))
+            } else if watchDescriptor < 0 {
+                timeout = 1000
+            }
+            var fds = [pollfd(fd: inotify, events: Int16(POLLIN), revents: 0), pollfd(fd: stopPipe[0], events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, 2, timeout)
+            if ready < 0 && errno != EINTR { break }
+            if fds[1].revents != 0 { break }
+            if fds[0].revents != 0 {
+                let count = read(inotify, &buffer, buffer.count)
+                if count > 0 {
+                    let (relevant, folderGone) = parse(buffer[..<count], name: name)
+                    if folderGone { watchDescriptor = -1 }
+                    if relevant { pendingSince = Date() }
+                }
+            }
+            if let since = pendingSince, Date().timeIntervalSince(since) >= debounce {
+                pendingSince = nil
+                fingerprint = FileFingerprint(path: path)
+                readAndOffer()
+                lastRecheck = Date()
+            } else if pendingSince == nil, Date().timeIntervalSince(lastRecheck) >= (watchDescriptor < 0 ? 1 : recheckInterval) {
+                lastRecheck = Date()
+                let current = FileFingerprint(path: path)
+                if current != fingerprint {
+                    fingerprint = current
+                    pendingSince = Date()
+                }
+            }
+        }
+    }
+
+    /// Whether the events concern the feed file, and whether the folder itself went away.
+    private func parse(_ bytes: ArraySlice<UInt8>, name: String) -> (relevant: Bool, folderGone: Bool) {
+        var relevant = false, folderGone = false
+        var offset = bytes.startIndex
+        let headerSize = MemoryLayout<inotify_event>.size
+        while offset + headerSize <= bytes.endIndex {
+            let (mask, length) = bytes.withUnsafeBytes { raw -> (UInt32, Int) in
+                let base = raw.baseAddress!.advanced(by: offset - bytes.startIndex)
+                let event = base.loadUnaligned(as: inotify_event.self)
+                return (event.mask, Int(event.len))
+            }
+            var eventName = ""
+            if length > 0 {
+                let start = offset + headerSize
+                let nameBytes = bytes[start..<min(start + length, bytes.endIndex)].prefix { $0 != 0 }
+                eventName = String(decoding: nameBytes, as: UTF8.self)
+            }
+            if mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED) != 0 {
+                folderGone = true
+                relevant = true
+            } else if eventName == name || mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                relevant = true
+            }
+            offset += headerSize + length
+        }
+        return (relevant, folderGone)
+    }
+
+    private func readAndOffer() {
+        switch FeedFileReader.read(path) {
+        case .success(let bytes):
+            store.offer(bytes, at: now(), origin: path)
+        case .failure(let failure):
+            store.sourceFailed(failure.description, at: now())
+        }
+    }
+}
+
+/// Identity and version of a file (inode, size, modification time), to notice changes that
+/// no event reported.
+struct FileFingerprint: Equatable {
+    let exists: Bool
+    let inode: UInt64
+    let size: Int64
+    let modified: Int
+    let modifiedNanoseconds: Int
+
+    init(path: String) {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            exists = true
+            inode = UInt64(info.st_ino)
+            size = Int64(info.st_size)
+            modified = info.st_mtim.tv_sec
+            modifiedNanoseconds = info.st_mtim.tv_nsec
+        } else {
+            exists = false
+            inode = 0
+            size = 0
+            modified = 0
+            modifiedNanoseconds = 0
+        }
+    }
+}
