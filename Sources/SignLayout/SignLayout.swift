@@ -44,13 +44,17 @@ public struct SignLayout {
         return composer.build()
     }
 
-    /// A "Waiting for clock…" frame, for when the system clock cannot be trusted.
-    public func waitingForClock(locale: String, width: Int, height: Int) -> DisplayList {
+    /// A frame with only a message ("Waiting for clock…", "Waiting for the programme…"), for
+    /// when there is no board to show.
+    public func message(_ text: String, width: Int, height: Int, statusMark: String? = nil) -> DisplayList {
         var composer = Composer(theme: theme, measurer: measurer, width: width, height: height, shift: (0, 0))
         let size = composer.px(theme.sizes.message)
-        let y = (height - composer.lineHeight(.bold, size)) / 2
-        composer.text(Phrasebook(locale: locale).waitingForClock, x: composer.length(0.04), y: y, width: width - 2 * composer.length(0.04),
-                      weight: .bold, size: size, color: theme.colors.muted, align: .center)
+        let margin = composer.length(0.04)
+        let lines = composer.lineCount(text, width: width - 2 * margin, weight: .bold, size: size, maxLines: 3)
+        let y = (height - lines * composer.lineHeight(.bold, size)) / 2
+        composer.text(text, x: margin, y: y, width: width - 2 * margin, weight: .bold, size: size, color: theme.colors.muted,
+                      maxLines: 3, align: .center)
+        if let statusMark { StatusMark.compose(statusMark, into: &composer) }
         return composer.build()
     }
 }

@@ -35,6 +35,13 @@ public struct Phrasebook: Sendable {
     public var noSessions: String { pick("Inga programpunkter", "Nothing scheduled") }
     public var roomFinished: String { pick("Inget mer i den här salen i dag", "Nothing more in this room today") }
     public var waitingForClock: String { pick("Väntar på klockan…", "Waiting for clock…") }
+    public var waitingForProgram: String { pick("Väntar på programmet…", "Waiting for the programme…") }
+    /// The corner mark when the technician's latest edit was refused (the screen keeps the last good one).
+    public var editNotPublished: String { pick("Senaste ändringen är inte publicerad", "Latest edit not published") }
+    /// The corner mark when the feed source has not answered for a while.
+    public func updatedAt(_ time: String?) -> String {
+        time.map { pick("Programmet uppdaterat ", "Programme updated ") + $0 } ?? pick("Programmet från sparad kopia", "Programme from saved copy")
+    }
     public var tomorrow: String { pick("I morgon", "Tomorrow") }
     public var room: String { pick("Sal", "Room") }
     public var welcome: String { pick("Välkommen!", "Welcome!") }

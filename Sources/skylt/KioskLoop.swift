@@ -1,11 +1,13 @@
 import CSDL2
 import Foundation
+import Kiosk
 import ScheduleCore
 import SDLBackend
 import SignLayout
+import SignText
 
 /// The frame loop: one instant per frame; draw only what changed; sleep until the sign next
-/// changes. Runs on the main thread (SDL requires it).
+/// changes or a new feed arrives. Runs on the main thread (SDL requires it).
 final class KioskLoop {
     enum Screen {
         case window(WindowPresenter)
@@ -19,46 +21,77 @@ final class KioskLoop {
         var realSeconds: Double?
     }
 
-    let program: Program
-    let mode: SignMode
+    let store: FeedStore
+    let requestedMode: SignMode?
     let layout: SignLayout
     let fonts: FontBook
     let rotation: Rotation
     let clock: SignClock
     let screen: Screen
+    let waker: LoopWaker
     private var canvas: SoftwareCanvas?
     private var previous: DisplayList?
     private var framesWritten = 0
     private var framesShown = 0
-    private let stop = StopSignal()
 
-    init(program: Program, mode: SignMode, layout: SignLayout, fonts: FontBook, rotation: Rotation, clock: SignClock, screen: Screen) {
-        self.program = program
-        self.mode = mode
+    /// - Parameter mode: the sign to show; nil to choose from the program (its only room, or the lobby).
+    init(store: FeedStore, mode: SignMode?, layout: SignLayout, fonts: FontBook, rotation: Rotation, clock: SignClock, screen: Screen,
+         waker: LoopWaker) {
+        self.store = store
+        self.requestedMode = mode
         self.layout = layout
         self.fonts = fonts
         self.rotation = rotation
         self.clock = clock
         self.screen = screen
+        self.waker = waker
     }
 
     func run(limits: Limits) throws {
-        if case .headless = screen { stop.installSignalHandlers() }
-        while !stop.isRequested {
+        while !waker.isStopRequested {
             let now = clock.now()
             if let end = limits.signTime, now >= end { break }
             if let seconds = limits.realSeconds, clock.realElapsed >= .seconds(seconds) { break }
-            let board = Board(program: program, at: now)
-            try drawIfChanged(board)
-            var wake = RedrawSchedule.nextChange(after: board, mode: mode)
+            var wake = try frame(at: now)
             if let end = limits.signTime, end < wake { wake = end }
             var delay = clock.realSeconds(until: wake) + 0.002
             if let seconds = limits.realSeconds {
-                let elapsed = clock.realElapsed
-                delay = min(delay, max(0, seconds - (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)))
+                delay = min(delay, max(0, seconds - clock.realElapsed.seconds))
             }
             wait(seconds: delay)
         }
+    }
+
+    /// Draws the frame for `now` if it differs from the last; returns when the sign next changes.
+    private func frame(at now: Date) throws -> Date {
+        let (program, status) = store.snapshot()
+        let clockState = clock.isSimulated ? .ok : ClockGuard.state(of: Date())
+        store.setClock(clockState)
+        let words = Phrasebook(locale: program?.event.locale ?? "sv-SE")
+        let (width, height) = layoutSize()
+        let list: DisplayList
+        var wake = now.addingTimeInterval(1)
+        if clockState == .waiting {
+            list = layout.message(words.waitingForClock, width: width, height: height)
+        } else if let program {
+            let board = Board(program: program, at: now)
+            let mode = requestedMode ?? (program.rooms.count == 1 ? .room(program.rooms[0].id) : .lobby)
+            list = layout.layout(board, mode: mode, width: width, height: height, statusMark: Self.statusMark(status, program: program, words: words))
+            wake = RedrawSchedule.nextChange(after: board, mode: mode)
+        } else {
+            list = layout.message(words.waitingForProgram, width: width, height: height)
+        }
+        try show(list)
+        return wake
+    }
+
+    /// The technician's corner mark: nothing when all is well.
+    static func statusMark(_ status: KioskStatus, program: Program, words: Phrasebook) -> String? {
+        if !status.rejectedErrors.isEmpty { return words.editNotPublished }
+        if status.isStale || status.origin == .cache {
+            return words.updatedAt(status.lastSuccess.map { words.time($0, in: program.event.timeZone) })
+        }
+        return nil
     }
 
     private func layoutSize() -> (width: Int, height: Int) {
@@ -68,26 +101,19 @@ final class KioskLoop {
         }
     }
 
-    private func drawIfChanged(_ board: Board) throws {
-        let (width, height) = layoutSize()
-        if canvas.map({ $0.width != width || $0.height != height }) ?? true {
+    private func show(_ list: DisplayList) throws {
+        if canvas.map({ $0.width != list.width || $0.height != list.height }) ?? true {
             canvas = nil  // Release the old one (it may draw into the window's old pixels) first.
             switch screen {
             case .window(let presenter): canvas = try presenter.makeCanvas(fonts: fonts)
-            case .headless: canvas = try SoftwareCanvas(width: width, height: height, fonts: fonts)
+            case .headless: canvas = try SoftwareCanvas(width: list.width, height: list.height, fonts: fonts)
             }
             previous = nil
         }
-        guard let canvas else { return }
-        let list = layout.layout(board, mode: mode, width: width, height: height)
+        guard let canvas, canvas.width == list.width, canvas.height == list.height else { return }
         guard let dirty = list.dirtyRegion(since: previous) else { return }
         canvas.draw(list, in: dirty)
-        let first = previous == nil && framesShown == 0
         previous = list
-        defer {
-            framesShown += 1
-            if first { Output.error("skylt: first frame on screen after \(String(format: "%.0f", ProcessStart.milliseconds)) ms") }
-        }
         switch screen {
         case .window(let presenter):
             try presenter.present(canvas, changed: (dirty.x, dirty.y, dirty.width, dirty.height))
@@ -102,53 +128,81 @@ final class KioskLoop {
                 rename(temporary, folder + "/current.png")
             }
         }
+        if framesShown == 0 {
+            Output.error("skylt: first frame on screen after \(String(format: "%.0f", ProcessStart.milliseconds)) ms")
+        }
+        framesShown += 1
     }
 
-    /// Sleeps, but wakes at once for a quit (window events, SIGTERM/SIGINT).
+    /// Sleeps, but wakes at once for a quit (window events, SIGTERM/SIGINT) or a new feed.
     private func wait(seconds: Double) {
         switch screen {
         case .window:
             let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
             var event = SDL_Event()
-            while !stop.isRequested {
-                let remaining = deadline - ContinuousClock.now
-                let milliseconds = Int32(max(0, min(Double(Int32.max), Double(remaining.components.seconds) * 1000 + Double(remaining.components.attoseconds) / 1e15)))
+            while !waker.isStopRequested {
+                let remaining = (deadline - ContinuousClock.now).seconds
+                let milliseconds = Int32(max(0, min(Double(Int32.max), remaining * 1000)))
                 if SDL_WaitEventTimeout(&event, milliseconds) == 0 { return }
-                handle(event)
+                if handle(event) { return }
                 if ContinuousClock.now >= deadline { return }
             }
         case .headless:
-            stop.wait(seconds: seconds)
+            waker.wait(seconds: seconds)
         }
     }
 
-    private func handle(_ event: SDL_Event) {
+    /// Returns true when the event asks for a new frame now.
+    private func handle(_ event: SDL_Event) -> Bool {
         switch SDL_EventType(event.type) {
         case SDL_QUIT:
-            stop.request()
+            waker.requestStop()
         case SDL_KEYDOWN:
             let key = event.key.keysym.sym
-            if key == Int32(SDLK_ESCAPE.rawValue) || key == Int32(SDLK_q.rawValue) { stop.request() }
+            if key == Int32(SDLK_ESCAPE.rawValue) || key == Int32(SDLK_q.rawValue) { waker.requestStop() }
         case SDL_WINDOWEVENT:
             previous = nil  // Exposed or resized: redraw everything.
+            return true
+        case SDL_USEREVENT:
+            return true  // A new feed or status.
         default:
             break
         }
+        return false
     }
 }
 
-/// A quit request from a signal or an event, which also wakes a sleeping loop.
-final class StopSignal: @unchecked Sendable {
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+/// Wakes the sleeping loop from other threads (a new feed, a signal) and carries a quit request.
+final class LoopWaker: @unchecked Sendable {
     private let lock = NSLock()
-    private var requested = false
+    private var stopRequested = false
+    private var usesSDLEvents = false
     private let semaphore = DispatchSemaphore(value: 0)
     private var sources: [DispatchSourceSignal] = []
 
-    var isRequested: Bool { lock.withLock { requested } }
+    var isStopRequested: Bool { lock.withLock { stopRequested } }
 
-    func request() {
-        lock.withLock { requested = true }
-        semaphore.signal()
+    /// From now on wake the loop through SDL's event queue (a window is open).
+    func useSDLEvents() { lock.withLock { usesSDLEvents = true } }
+
+    func requestStop() {
+        lock.withLock { stopRequested = true }
+        wake()
+    }
+
+    /// Makes the loop draw a frame now.
+    func wake() {
+        if lock.withLock({ usesSDLEvents }) {
+            var event = SDL_Event()
+            event.type = SDL_USEREVENT.rawValue
+            SDL_PushEvent(&event)
+        } else {
+            semaphore.signal()
+        }
     }
 
     func wait(seconds: Double) {
@@ -160,7 +214,7 @@ final class StopSignal: @unchecked Sendable {
         for signalNumber in [SIGTERM, SIGINT] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { [weak self] in self?.request() }
+            source.setEventHandler { [weak self] in self?.requestStop() }
             source.resume()
             sources.append(source)
         }

@@ -1,17 +1,21 @@
 import ArgumentParser
 import Foundation
+import Kiosk
+import Logging
 import ScheduleCore
 import SDLBackend
 import SignLayout
 
 /// `skylt run`: the kiosk. In a window, full screen, on a bare console (KMSDRM), or headless
-/// writing frames to a folder.
+/// writing frames to a folder; the feed is a watched file or a polled URL.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run the sign: in a window, full screen, on the console, or headless.",
         discussion: """
         Without a display server SDL uses KMSDRM (a Raspberry Pi without a desktop). Esc or q quits a window; SIGTERM quits cleanly.
+        --feed is a file (watched: edits show within a second) or an http(s) URL (polled). Only valid feeds reach the screen; the last
+        good one is kept in --state-dir and shown at once after a restart.
         Demo: skylt run --clock 2020-02-06T08:20 --speed 60 (a conference day in eight minutes).
         """
     )
@@ -24,7 +28,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Window size, WIDTHxHEIGHT.")
     var window = ScreenSize(width: 1280, height: 720)
 
-    @Option(help: "Start the sign's clock at this time instead of now.")
+    @Option(help: "Start the sign's clock at this time instead of following the system clock.")
     var clock: String?
 
     @Option(help: "Run the sign's clock this many times faster than real time.")
@@ -45,52 +49,117 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Stop after this many seconds of real time.")
     var duration: Double?
 
+    @Option(help: "Where the last good feed is kept (default /var/lib/skylt, or ~/.local/state/skylt when that is not writable).")
+    var stateDir: String?
+
+    @Option(help: "The status JSON, rewritten atomically on every change (default: STATE_DIR/status.json).")
+    var statusFile: String?
+
+    @Option(help: "Seconds between polls of a feed URL.")
+    var pollInterval = 30.0
+
     func validate() throws {
         guard speed > 0, speed <= 100_000 else { throw ValidationError("--speed must be between 0 and 100000") }
         if headless && frames == nil { throw ValidationError("--headless needs --frames DIR") }
         if !headless && frames != nil { throw ValidationError("--frames is for --headless") }
+        guard pollInterval >= 1 else { throw ValidationError("--poll-interval must be at least 1 second") }
     }
 
     func run() throws {
         try reportingErrors {
-            let program = try FeedFile.resolve(sign.feed).loadProgram()
-            let zone = program.event.timeZone
-            let start = try clock.map { try InstantArgument.parse($0, zone: zone) } ?? Date()
-            let stopAt = try until.map { try InstantArgument.parse($0, zone: zone) }
-            let mode = try sign.mode(for: program)
+            let logger = Logger(label: "skylt")
+            let source = try feedSource()
+            let cache = try prepareStateDirectory(logger: logger)
+            let waker = LoopWaker()
+            let store = FeedStore(source: source, cache: cache, statusFile: statusFile ?? cache.map { $0.directory + "/status.json" },
+                                  logger: logger, onChange: { waker.wake() })
+            let stopSource = startSource(source, store: store, logger: logger)
+            defer { stopSource() }
+            let startProgram = store.snapshot().program
+            let zone = startProgram?.event.timeZone ?? TimeZone(identifier: "Europe/Stockholm")!
+            let signClock = try clock.map { SignClock(start: try InstantArgument.parse($0, zone: zone), speed: speed) }
+                ?? (speed == 1 ? SignClock() : SignClock(start: Date(), speed: speed))
+            let limits = KioskLoop.Limits(signTime: try until.map { try InstantArgument.parse($0, zone: zone) }, realSeconds: duration)
+            let mode: SignMode? = try startProgram.map { try sign.mode(for: $0) } ?? (sign.lobby ? .lobby : sign.room.map { .room($0) })
             let theme = try sign.loadTheme()
             if let frames {
                 try FileManager.default.createDirectory(atPath: frames, withIntermediateDirectories: true)
             }
-            let signClock = SignClock(start: start, speed: speed)
-            let limits = KioskLoop.Limits(signTime: stopAt, realSeconds: duration)
             do {
                 let library = try SDLLibrary(video: !headless)
-                try withExtendedLifetime(library) {
-                    let fonts = try FontBook(theme: theme, library: library)
-                    let screen: KioskLoop.Screen
-                    if let frames {
-                        screen = .headless(folder: frames, size: size.layoutSize(sign.rotation))
-                    } else {
-                        let (width, height) = fullscreen ? (0, 0) : (window.width, window.height)
-                        let presenter = try WindowPresenter(library: library, width: max(width, 64), height: max(height, 64), fullscreen: fullscreen,
-                                                            rotation: sign.rotation, title: "Skylt — \(program.event.name)")
-                        let driver = presenter.videoDriver
-                        Output.error("skylt: showing on SDL video driver \(driver), \(presenter.outputSize.width)x\(presenter.outputSize.height)")
-                        if ["offscreen", "dummy"].contains(driver), ProcessInfo.processInfo.environment["SDL_VIDEODRIVER"] == nil {
-                            Output.error("skylt: warning: no display was found, so nothing is visible; use --headless --frames DIR to see frames")
-                        }
-                        screen = .window(presenter)
-                    }
-                    let loop = KioskLoop(program: program, mode: mode, layout: SignLayout(theme: theme, measurer: fonts), fonts: fonts,
-                                         rotation: sign.rotation, clock: signClock, screen: screen)
-                    try loop.run(limits: limits)
+                let fonts = try FontBook(theme: theme, library: library)
+                let screen: KioskLoop.Screen
+                if let frames {
+                    screen = .headless(folder: frames, size: size.layoutSize(sign.rotation))
+                    waker.installSignalHandlers()
+                } else {
+                    screen = .window(try openWindow(library: library, title: startProgram?.event.name ?? "Skylt"))
+                    waker.useSDLEvents()
                 }
+                let loop = KioskLoop(store: store, mode: sign.lobby || sign.room != nil ? mode : nil, layout: SignLayout(theme: theme, measurer: fonts),
+                                     fonts: fonts, rotation: sign.rotation, clock: signClock, screen: screen, waker: waker)
+                try loop.run(limits: limits)
+                logger.notice("stopped", metadata: [:])
             } catch let error as SDLError {
                 let hint = error.operation.hasPrefix("SDL_Init") || error.operation == "SDL_CreateWindow"
                     ? " (no display found: run under X11/Wayland, on a console with /dev/dri for KMSDRM, or use --headless --frames DIR)" : ""
                 throw CLIError.usage(error.description + hint)
             }
         }
+    }
+
+    private func feedSource() throws -> FeedSource {
+        if let feed = sign.feed { return FeedSource(feed) }
+        return .file(try FeedFile.resolve(nil).url.path)
+    }
+
+    /// The state directory and cache; without a writable one, the kiosk runs without a cache.
+    private func prepareStateDirectory(logger: Logger) throws -> FeedCache? {
+        var candidates = [String]()
+        if let stateDir {
+            candidates = [stateDir]
+        } else {
+            candidates = ["/var/lib/skylt"]
+            if let home = ProcessInfo.processInfo.environment["HOME"] { candidates.append(home + "/.local/state/skylt") }
+        }
+        for directory in candidates {
+            let cache = FeedCache(directory: directory)
+            if (try? cache.prepare()) != nil, access(directory, W_OK) == 0 {
+                logger.info("state directory", metadata: ["path": "\(directory)"])
+                return cache
+            }
+        }
+        if stateDir != nil { throw CLIError.usage("--state-dir: cannot create or write \(stateDir!)") }
+        logger.warning("no writable state directory; the last good feed is not kept", metadata: [:])
+        return nil
+    }
+
+    /// Starts watching or polling; reads a file (or the cache) at once so the first frame has a program.
+    private func startSource(_ source: FeedSource, store: FeedStore, logger: Logger) -> () -> Void {
+        switch source {
+        case .file(let path):
+            store.setStaleAfter(0)
+            let watcher = FileFeedWatcher(path: path, store: store, logger: logger)
+            watcher.start()
+            if store.snapshot().program == nil { store.loadCache() }
+            return { watcher.stop() }
+        case .url(let url):
+            store.loadCache()
+            let poller = URLFeedPoller(fetcher: HTTPFeedFetcher(url: url), store: store, logger: logger, interval: pollInterval)
+            poller.start()
+            return { poller.stop() }
+        }
+    }
+
+    private func openWindow(library: SDLLibrary, title: String) throws -> WindowPresenter {
+        let (width, height) = fullscreen ? (64, 64) : (window.width, window.height)
+        let presenter = try WindowPresenter(library: library, width: width, height: height, fullscreen: fullscreen,
+                                            rotation: sign.rotation, title: "Skylt — \(title)")
+        let driver = presenter.videoDriver
+        Output.error("skylt: showing on SDL video driver \(driver), \(presenter.outputSize.width)x\(presenter.outputSize.height)")
+        if ["offscreen", "dummy"].contains(driver), ProcessInfo.processInfo.environment["SDL_VIDEODRIVER"] == nil {
+            Output.error("skylt: warning: no display was found, so nothing is visible; use --headless --frames DIR to see frames")
+        }
+        return presenter
     }
 }

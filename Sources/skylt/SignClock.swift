@@ -5,11 +5,22 @@ import Foundation
 struct SignClock {
     let start: Date
     let speed: Double
+    /// Set by `--clock`/`--speed`; otherwise the sign follows the system clock, NTP jumps and all.
+    let isSimulated: Bool
     private let realStart = ContinuousClock.now
 
+    /// The system clock.
+    init() {
+        start = Date()
+        speed = 1
+        isSimulated = false
+    }
+
+    /// A clock that starts at `start` and runs `speed` times faster than real time.
     init(start: Date, speed: Double) {
         self.start = start
         self.speed = speed
+        isSimulated = true
     }
 
     /// Real time elapsed since the clock started.
@@ -17,6 +28,7 @@ struct SignClock {
 
     /// The sign's current instant.
     func now() -> Date {
+        guard isSimulated else { return Date() }
         let elapsed = realElapsed
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return start.addingTimeInterval(seconds * speed)

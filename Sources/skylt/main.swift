@@ -1,9 +1,12 @@
 import ArgumentParser
 import Foundation
+import Kiosk
+import Logging
 
 // The only place that reads the command line and decides exit codes: 0 fine, 1 invalid feed,
 // 2 usage or unreadable input (argument-parser's own usage code, 64, becomes 2).
 ProcessStart.mark()
+LoggingSystem.bootstrap { JournalLogHandler(label: $0) }
 do {
     var command = try Skylt.parseAsRoot()
     try command.run()
