@@ -37,10 +37,14 @@ public final class FileFeedWatcher: @unchecked Sendable {
     }
 
     /// Reads the file once now (on the caller's thread), then watches it on a thread of its own.
+    /// The watch is set up before the first read, so no change in between is missed.
     public func start() {
-        readAndOffer()
         pipe(&stopPipe)
-        let thread = Thread { [self] in watch() }
+        let inotify = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
+        let watchDescriptor = inotify >= 0 ? inotify_add_watch(inotify, folder, Self.mask) : -1
+        let fingerprint = FileFingerprint(path: path)
+        readAndOffer()
+        let thread = Thread { [self] in watch(inotify: inotify, watchDescriptor: watchDescriptor, fingerprint: fingerprint) }
         thread.name = "skylt.feed-watcher"
         self.thread = thread
         thread.start()
@@ -63,19 +67,24 @@ public final class FileFeedWatcher: @unchecked Sendable {
 
     // MARK: - The watching thread
 
-    private func watch() {
-        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+    private var folder: String {
+        (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+    }
+
+    private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY | IN_ATTRIB
+                                     | IN_DELETE_SELF | IN_MOVE_SELF)
+
+    private func watch(inotify: Int32, watchDescriptor initialWatch: Int32, fingerprint initialFingerprint: FileFingerprint) {
+        let folder = self.folder
         let name = (path as NSString).lastPathComponent
-        let inotify = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
+        let mask = Self.mask
         defer {
             if inotify >= 0 { close(inotify) }
             close(stopPipe[0])
             close(stopPipe[1])
         }
-        var watchDescriptor: Int32 = -1
-        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY | IN_ATTRIB
-                          | IN_DELETE_SELF | IN_MOVE_SELF)
-        var fingerprint = FileFingerprint(path: path)
+        var watchDescriptor = initialWatch
+        var fingerprint = initialFingerprint
         var pendingSince: Date?
         var lastRecheck = Date()
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import Kiosk
+import ScheduleCore
+
+@Suite struct FeedStoreTests {
+    @Test func validFeedsReplaceTheProgramAndAreCached() throws {
+        let folder = try KioskFixture.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = KioskFixture.store(folder, source: .file(folder + "/feed.json"))
+        try FeedCache(directory: folder + "/state").prepare()
+        #expect(store.offer(KioskFixture.feed(title: "A"), at: Date(), origin: "feed.json") == .accepted)
+        #expect(KioskFixture.title(store) == "A")
+        #expect(store.offer(KioskFixture.feed(title: "A"), at: Date(), origin: "feed.json") == .unchanged)
+        #expect(FeedCache(directory: folder + "/state").load()?.program.sessions.first?.title == "A")
+        let status = store.snapshot().status
+        #expect(status.origin == .source && status.sessionCount == 1 && status.feedHash == FeedHash.of(KioskFixture.feed(title: "A")))
+    }
+
+    @Test func invalidFeedsNeverReachTheScreenOrTheCache() throws {
+        let folder = try KioskFixture.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FeedCache(directory: folder + "/state").prepare()
+        let store = KioskFixture.store(folder, source: .file(folder + "/feed.json"))
+        store.offer(KioskFixture.feed(title: "Good"), at: Date(), origin: "feed.json")
+        for bad in [KioskFixture.invalidJSON, KioskFixture.invalidFeed, [], [0xFF, 0x00, 0x13]] {
+            #expect(store.offer(bad, at: Date(), origin: "feed.json") == .rejected)
+            #expect(KioskFixture.title(store) == "Good")
+            #expect(FeedCache(directory: folder + "/state").load()?.program.sessions.first?.title == "Good")
+        }
+        let status = store.snapshot().status
+        #expect(status.rejectedErrors.first?.hasPrefix("feed.json:1:1: error:") == true)
+        // The status file says the same, for the technician.
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/state/status.json"))) as? [String: Any])
+        #expect((json["rejected_errors"] as? [String])?.isEmpty == false)
+        #expect(json["session_count"] as? Int == 1)
+        // A valid edit clears the rejection.
+        store.offer(KioskFixture.feed(title: "Fixed"), at: Date(), origin: "feed.json")
+        #expect(store.snapshot().status.rejectedErrors.isEmpty)
+        #expect(KioskFixture.title(store) == "Fixed")
+    }
+
+    @Test func theCacheIsShownAtStartWhenTheSourceIsBroken() throws {
+        let folder = try KioskFixture.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = FeedCache(directory: folder + "/state")
+        try cache.prepare()
+        try cache.store(KioskFixture.feed(title: "Cached"))
+        let store = KioskFixture.store(folder, source: .url(URL(string: "http://127.0.0.1:9/feed.json")!))
+        #expect(store.loadCache())
+        #expect(KioskFixture.title(store) == "Cached")
+        #expect(store.snapshot().status.origin == .cache)
+        store.sourceFailed("connection refused", at: Date())
+        #expect(KioskFixture.title(store) == "Cached")
+        // A corrupted cache is not shown (and is never written by Skylt itself).
+        try KioskFixture.write(Array("garbage".utf8), to: cache.path)
+        #expect(!KioskFixture.store(folder, source: .file("x")).loadCache())
+    }
+
+    @Test func staleAfterRepeatedFailures() throws {
+        let folder = try KioskFixture.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = KioskFixture.store(folder, source: .url(URL(string: "http://127.0.0.1:9/f")!))
+        store.setStaleAfter(2)
+        for _ in 0..<2 { store.sourceFailed("HTTP 500", at: Date()) }
+        #expect(!store.snapshot().status.isStale)
+        store.sourceFailed("HTTP 500", at: Date())
+        #expect(store.snapshot().status.isStale)
+        store.sourceUnchanged(at: Date())
+        #expect(!store.snapshot().status.isStale)
+    }
+
+    @Test func clockGuardWaitsForAPlausibleClock() {
+        #expect(ClockGuard.state(of: Date(timeIntervalSince1970: 0)) == .waiting)
+        #expect(ClockGuard.state(of: Date(timeIntervalSince1970: 1_580_976_000)) == .waiting)  // 2020: before Skylt existed.
+        #expect(ClockGuard.state(of: Date(timeIntervalSince1970: 1_800_000_000)) == .ok)
+    }
+
+    @Test func backoffGrowsWithJitterAndIsCapped() {
+        let delays = (1...12).map { URLFeedPoller.backoff(failures: $0, interval: 30, maxBackoff: 300, jitter: 1) }
+        #expect(delays[0] == 2 && delays[1] == 4 && delays[2] == 8)
+        #expect(delays.last == 300)
+        #expect(zip(delays, delays.dropFirst()).allSatisfy { $0 <= $1 })
+        #expect(URLFeedPoller.backoff(failures: 3, interval: 30, maxBackoff: 300, jitter: 0.8) == 6.4)
+    }
+
+    @Test func atomicWritesLeaveNoTemporaryFiles() throws {
+        let folder = try KioskFixture.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for index in 0..<20 { try AtomicFile.write(Array("v\(index)".utf8), to: folder + "/file") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["file"])
+        #expect(try String(contentsOfFile: folder + "/file", encoding: .utf8) == "v19")
+        #expect(throws: AtomicFile.WriteError.self) { try AtomicFile.write([1], to: folder + "/missing-folder/file") }
+    }
+}

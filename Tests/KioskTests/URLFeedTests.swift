@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+@testable import Kiosk
+
+/// The URL source against a real nginx on 127.0.0.1: every HTTP fault, and recovery.
+@Suite struct URLFeedTests {
+    /// nginx is installed by .ci/setup; outside CI a machine without it skips these tests, saying so.
+    static func server() throws -> NginxServer? {
+        guard NginxServer.binary != nil else {
+            if ProcessInfo.processInfo.environment["CI"] != nil {
+                Issue.record("nginx is missing; .ci/setup should have installed it")
+            } else {
+                print("skipped: nginx is not installed (bash .ci/setup installs it)")
+            }
+            return nil
+        }
+        return try NginxServer()
+    }
+
+    struct Rig {
+        let store: FeedStore
+        let poller: URLFeedPoller
+        let folder: String
+    }
+
+    func rig(_ url: URL, timeout: TimeInterval = 5, maxBytes: Int = 16 * 1_048_576) throws -> Rig {
+        let folder = try KioskFixture.folder()
+        try FeedCache(directory: folder + "/state").prepare()
+        let store = KioskFixture.store(folder, source: .url(url))
+        let poller = URLFeedPoller(fetcher: HTTPFeedFetcher(url: url, timeout: timeout, maxBytes: maxBytes), store: store,
+                                   logger: KioskFixture.logger, interval: 30)
+        return Rig(store: store, poller: poller, folder: folder)
+    }
+
+    @Test func serverDownAtBootThenUp() throws {
+        guard let server = try Self.server() else { return }
+        try server.put(KioskFixture.feed(title: "Online"), at: "feed.json")
+        let rig = try rig(server.url("feed.json"))
+        defer { try? FileManager.default.removeItem(atPath: rig.folder) }
+        // A cached program from an earlier run is shown while the server is down.
+        try FeedCache(directory: rig.folder + "/state").store(KioskFixture.feed(title: "Cached"))
+        rig.store.loadCache()
+        for _ in 0..<3 { rig.poller.pollOnce() }
+        #expect(KioskFixture.title(rig.store) == "Cached")
+        #expect(rig.store.snapshot().status.lastError?.contains("connection refused") == true)
+        #expect(rig.store.snapshot().status.isStale)
+        try server.start()
+        rig.poller.pollOnce()
+        #expect(KioskFixture.title(rig.store) == "Online")
+        #expect(!rig.store.snapshot().status.isStale)
+    }
+
+    @Test func notFoundAndServerErrorKeepTheProgram() throws {
+        guard let server = try Self.server() else { return }
+        try server.start()
+        try server.put(KioskFixture.feed(title: "Good"), at: "feed.json")
+        for path in ["missing.json", "error500"] {
+            let rig = try rig(server.url("feed.json"))
+            defer { try? FileManager.default.removeItem(atPath: rig.folder) }
+            rig.poller.pollOnce()
+            #expect(KioskFixture.title(rig.store) == "Good")
+            let broken = URLFeedPoller(fetcher: HTTPFeedFetcher(url: server.url(path)), store: rig.store, logger: KioskFixture.logger)
+            let delay = broken.pollOnce()
+            #expect(KioskFixture.title(rig.store) == "Good")
+            #expect(rig.store.snapshot().status.lastError?.contains(path == "error500" ? "HTTP 500" : "HTTP 404") == true)
+            #expect(delay < 30)  // Backs off from 2 s, not the full interval.
+        }
+    }
+
+    @Test func conditionalRequestsGet304AndNoticeChanges() throws {
+        guard let server = try Self.server() else { return }
+        try server.start()
+        try server.put(KioskFixture.feed(title: "V1"), at: "feed.json")
+        let rig = try rig(server.url("feed.json"))
+        defer { try? FileManager.default.removeItem(atPath: rig.folder) }
+        rig.poller.pollOnce()
+        #expect(KioskFixture.title(rig.store) == "V1")
+        let fetcher = HTTPFeedFetcher(url: server.url("feed.json"))
+        _ = fetcher.fetch()
+        for _ in 0..<50 { #expect(fetcher.fetch() == .notModified) }  // A 304 storm.
+        for _ in 0..<20 { rig.poller.pollOnce() }
+        #expect(KioskFixture.title(rig.store) == "V1")
+        #expect(rig.store.snapshot().status.failuresInARow == 0)
+        sleep(1)  // Last-Modified has one-second resolution.
+        try server.put(KioskFixture.feed(title: "V2 with a longer title"), at: "feed.json")
+        rig.poller.pollOnce()
+        #expect(KioskFixture.title(rig.store) == "V2 with a longer title")
+    }
+
+    @Test func slowServerTimesOut() throws {
+        guard let server = try Self.server() else { return }
+        try server.start()
+        try server.put(KioskFixture.feed(title: String(repeating: "slow ", count: 200)), at: "slow/feed.json")
+        let rig = try rig(server.url("slow/feed.json"), timeout: 1)
+        defer { try? FileManager.default.removeItem(atPath: rig.folder) }
+        let started = Date()
+        rig.poller.pollOnce()
+        #expect(Date().timeIntervalSince(started) < 6)
+        #expect(rig.store.snapshot().program == nil)
+        #expect(rig.store.snapshot().status.lastError?.contains("timed out") == true)
+    }
+
+    @Test func aWebPageIsNotAFeed() throws {
+        guard let server = try Self.server() else { return }
+        try server.start()
+        try server.put(KioskFixture.feed(title: "Looks fine"), at: "html/feed.json")
+        let rig = try rig(server.url("html/feed.json"))
+        defer { try? FileManager.default.removeItem(atPath: rig.folder) }
+        rig.poller.pollOnce()
+        #expect(rig.store.snapshot().program == nil)
+        #expect(rig.store.snapshot().status.lastError?.contains("Content-Type text/html") == true)
+    }
+
+    @Test func bodiesOverTheCapAreCutOff() throws {
+        guard let server = try Self.server() else { return }
+        try server.start()
+        try server.put([UInt8](repeating: 0x20, count: 17 * 1_048_576), at: "big.json")
+        let rig = try rig(server.url("big.json"))
+        defer { try? FileManager.default.removeItem(atPath: rig.folder) }
+        rig.poller.pollOnce()
+        #expect(rig.store.snapshot().status.lastError?.contains("over 16 MiB") == true)
+        // Also when the server does not say the length up front: a small cap on a normal file.
+        let capped = URLFeedPoller(fetcher: HTTPFeedFetcher(url: server.url("big.json"), maxBytes: 1000), store: rig.store, logger: KioskFixture.logger)
+        capped.pollOnce()
+        #expect(rig.store.snapshot().status.lastError?.contains("over") == true)
+    }
+
+    @Test func garbageIsRejectedNotShown() throws {
+        guard let server = try Self.server() else { return }
+        try server.start()
+        try server.put(KioskFixture.feed(title: "Good"), at: "feed.json")
+        let rig = try rig(server.url("feed.json"))
+        defer { try? FileManager.default.removeItem(atPath: rig.folder) }
+        rig.poller.pollOnce()
+        sleep(1)
+        try server.put((0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 40_503) }, at: "feed.json")
+        rig.poller.pollOnce()
+        #expect(KioskFixture.title(rig.store) == "Good")
+        #expect(!rig.store.snapshot().status.rejectedErrors.isEmpty)
+        #expect(FeedCache(directory: rig.folder + "/state").load()?.program.sessions.first?.title == "Good")
+    }
+}
