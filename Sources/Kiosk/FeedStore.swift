@@ -115,7 +115,8 @@ public final class FeedStore: @unchecked Sendable {
             status.failuresInARow += 1
             status.lastError = reason
         }
-        logger.warning("feed source failed; keeping the last good program", metadata: ["reason": "\(reason)"])
+        logger.warning("feed source failed", metadata: ["reason": "\(reason)", "in_a_row": "\(lock.withLock { status.failuresInARow })",
+                                                     "screen": "\(lock.withLock { program == nil } ? "waiting" : "keeps the last good program")"])
     }
 
     /// The source answered that nothing changed (HTTP 304).

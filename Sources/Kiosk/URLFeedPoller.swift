@@ -64,7 +64,7 @@ public final class URLFeedPoller: @unchecked Sendable {
             failures += 1
             store.sourceFailed("\(fetcher.url): \(reason)", at: at)
             let delay = URLFeedPoller.backoff(failures: failures, interval: interval, maxBackoff: maxBackoff, jitter: Double.random(in: 0.8...1.2))
-            logger.warning("feed poll failed", metadata: ["url": "\(fetcher.url)", "reason": "\(reason)", "retry_in_s": "\(Int(delay))"])
+            logger.debug("next poll after a failure", metadata: ["url": "\(fetcher.url)", "reason": "\(reason)", "retry_in_s": "\(Int(delay))"])
             return delay
         }
     }
