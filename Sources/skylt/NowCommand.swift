@@ -36,22 +36,11 @@ struct NowCommand: ParsableCommand {
 
 /// `--at` values: the feed's date-time formats, resolved in the feed's zone.
 enum InstantArgument {
-    static func parse(_ text: String, zone: TimeZone) throws -> Date {
-        switch DateTimeText.parse(text) {
-        case .failure(let problem):
-            throw CLIError.usage("--at: \(problem.message)")
-        case .success(.absolute(let local, let offset)):
-            return Date(timeIntervalSince1970: TimeInterval(local.secondsSinceEpoch - offset))
-        case .success(.wallClock(let local)):
-            var resolver = WallClockResolver(zone: zone)
-            switch resolver.resolve(local) {
-            case .unique(let date):
-                return date
-            case .gap(let from, let to):
-                throw CLIError.usage("--at: \(local) does not exist in \(zone.identifier) (clocks jump from \(from.timeText) to \(to.timeText))")
-            case .ambiguous(_, let earlier, _, let later):
-                throw CLIError.usage("--at: \(local) happens twice in \(zone.identifier); add \(OffsetText.format(earlier)) or \(OffsetText.format(later))")
-            }
+    static func parse(_ text: String, zone: TimeZone, option: String = "--at") throws -> Date {
+        var resolver = WallClockResolver(zone: zone)
+        switch DateTimeText.parse(text).flatMap({ resolver.instant(of: $0) }) {
+        case .success(let date): return date
+        case .failure(let problem): throw CLIError.usage("\(option): \(problem.message)")
         }
     }
 }

@@ -77,9 +77,9 @@ struct RunCommand: ParsableCommand {
             defer { stopSource() }
             let startProgram = store.snapshot().program
             let zone = startProgram?.event.timeZone ?? TimeZone(identifier: "Europe/Stockholm")!
-            let signClock = try clock.map { SignClock(start: try InstantArgument.parse($0, zone: zone), speed: speed) }
+            let signClock = try clock.map { SignClock(start: try InstantArgument.parse($0, zone: zone, option: "--clock"), speed: speed) }
                 ?? (speed == 1 ? SignClock() : SignClock(start: Date(), speed: speed))
-            let limits = KioskLoop.Limits(signTime: try until.map { try InstantArgument.parse($0, zone: zone) }, realSeconds: duration)
+            let limits = KioskLoop.Limits(signTime: try until.map { try InstantArgument.parse($0, zone: zone, option: "--until") }, realSeconds: duration)
             let mode: SignMode? = try startProgram.map { try sign.mode(for: $0) } ?? (sign.lobby ? .lobby : sign.room.map { .room($0) })
             let theme = try sign.loadTheme()
             if let frames {

@@ -140,7 +140,8 @@ struct CLI {
         let feed = CLI.root.appendingPathComponent("assets/feeds/nattkodning-dst.json").path
         let result = try CLI.run(["now", "--feed", feed, "--at", "2020-10-25T02:30"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("happens twice in Europe/Stockholm; add +02:00 or +01:00"))
+        #expect(result.stderr.contains("--at: 2020-10-25T02:30 happens twice in Europe/Stockholm"))
+        #expect(result.stderr.contains("write \"2020-10-25T02:30+02:00\" for the first or \"2020-10-25T02:30+01:00\" for the second"))
     }
 
     @Test func invalidFeedExitsOneWithItsErrors() throws {

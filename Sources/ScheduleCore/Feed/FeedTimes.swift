@@ -17,26 +17,23 @@ struct FeedTimes {
         let text = required ? fields.requiredString(key, "a date-time: \(DateTimeText.formatHint)") : fields.string(key)
         guard let text else { return nil }
         let offset = fields.offset(of: key)
+        let parsed: DateTimeText
         switch DateTimeText.parse(text) {
         case .failure(let problem):
             fields.error(problem.message, key: key, at: offset)
             return nil
-        case .success(.absolute(let local, let offsetSeconds)):
-            return Date(timeIntervalSince1970: TimeInterval(local.secondsSinceEpoch - offsetSeconds))
-        case .success(.wallClock(let local)):
-            guard var resolver else { return nil }
-            defer { self.resolver = resolver }
-            let zoneName = resolver.zone.identifier
-            switch resolver.resolve(local) {
-            case .unique(let date):
-                return date
-            case .gap(let from, let to):
-                fields.error("\(local) does not exist in \(zoneName): clocks jump from \(from.timeText) to \(to.timeText) on \(from.dateText)",
-                             key: key, at: offset)
-            case .ambiguous(_, let earlierOffset, _, let laterOffset):
-                fields.error("\(local) happens twice in \(zoneName) (clocks go back that night); write \"\(local)\(OffsetText.format(earlierOffset))\" for the first or \"\(local)\(OffsetText.format(laterOffset))\" for the second",
-                             key: key, at: offset)
-            }
+        case .success(let value):
+            parsed = value
+        }
+        if let date = parsed.absoluteDate { return date }
+        // Without a known zone a wall-clock reading cannot be placed (the zone error is reported).
+        guard var resolver else { return nil }
+        defer { self.resolver = resolver }
+        switch resolver.instant(of: parsed) {
+        case .success(let date):
+            return date
+        case .failure(let problem):
+            fields.error(problem.message, key: key, at: offset)
             return nil
         }
     }

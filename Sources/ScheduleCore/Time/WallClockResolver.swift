@@ -87,6 +87,29 @@ public struct WallClockResolver {
     }
 }
 
+extension WallClockResolver {
+    /// The instant of a date-time text: absolute as written, or the wall-clock reading in this
+    /// zone; a reading in a spring-forward gap or a doubled autumn hour fails with a message that
+    /// says what happens to the clocks and what to write instead.
+    public mutating func instant(of text: DateTimeText) -> Result<Date, DateTimeTextError> {
+        switch text {
+        case .absolute:
+            return .success(text.absoluteDate!)
+        case .wallClock(let local):
+            switch resolve(local) {
+            case .unique(let date):
+                return .success(date)
+            case .gap(let from, let to):
+                return .failure(DateTimeTextError(message:
+                    "\(local) does not exist in \(zone.identifier): clocks jump from \(from.timeText) to \(to.timeText) on \(from.dateText)"))
+            case .ambiguous(_, let earlierOffset, _, let laterOffset):
+                return .failure(DateTimeTextError(message:
+                    "\(local) happens twice in \(zone.identifier) (clocks go back that night); write \"\(local)\(OffsetText.format(earlierOffset))\" for the first or \"\(local)\(OffsetText.format(laterOffset))\" for the second"))
+            }
+        }
+    }
+}
+
 extension TimeZone {
     /// The wall-clock reading of `date` in this zone.
     public func localDateTime(for date: Date) -> LocalDateTime {
