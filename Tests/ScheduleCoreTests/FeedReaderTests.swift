@@ -113,7 +113,7 @@ import Testing
             Fixture.session("x", "2020-02-06T09:00", "2020-02-06T09:15"),
             Fixture.session("x", "2020-02-06T10:00", "2020-02-06T10:15"),
         ]))
-        #expect(sessions == ["f.json:3:8: error: sessions[1].id (session \"x\"): the id \"x\" is used twice (also at line 2); ids must be unique"])
+        #expect(sessions == ["f.json:3:8: error: sessions[1].id (session \"x\"): the id \"x\" is used twice (also at 2:22); ids must be unique"])
         let rooms = errors(Fixture.feed([], extra: #", "rooms": [{"id": "a"}, {"id": "a"}]"#))
         #expect(rooms.count == 1 && rooms[0].contains("rooms[1].id: the room id \"a\" is used twice"))
     }
@@ -137,7 +137,7 @@ import Testing
             Fixture.session("b", "2020-02-06T09:45", "2020-02-06T10:30"),
         ]))
         #expect(found.count == 1)
-        #expect(found[0].contains("sessions[1].start (session \"b\"): overlaps session \"a\" (09:00–10:00, at line 2) in room \"main\""))
+        #expect(found[0].contains("sessions[1].start (session \"b\"): overlaps session \"a\" (09:00–10:00, at 2:15) in room \"main\""))
         let ok = Fixture.read(Fixture.feed([
             Fixture.session("a", "2020-02-06T09:00", "2020-02-06T10:00"),
             Fixture.session("b", "2020-02-06T09:45", "2020-02-06T10:30", extra: #", "status": "cancelled""#),

@@ -68,8 +68,8 @@ public final class DiagnosticSink {
         diagnostics.append(Diagnostic(severity, message, path: path, sessionID: sessionID, location: location))
     }
 
-    /// The location of an offset, for messages that point at a second place ("first at 12:5").
+    /// The line:column of an offset, for messages that point at a second place ("also at 12:5").
     public func locationText(_ offset: Int) -> String {
-        source.map { "line \($0.location(ofOffset: offset).line)" } ?? "offset \(offset)"
+        source.map { "\($0.location(ofOffset: offset))" } ?? "offset \(offset)"
     }
 }

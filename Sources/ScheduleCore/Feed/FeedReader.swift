@@ -18,6 +18,10 @@ public enum FeedReader {
             ], format: .unknown)
         }
         let source = SourceText(bytes)
+        // The format is told by the content, never by the file name.
+        if looksLikeICalendar(bytes) {
+            return ICalendarFeedReader.read(bytes, source: source)
+        }
         let root: JSONNode
         do {
             root = try JSONParser.parse(bytes)
@@ -26,6 +30,20 @@ public enum FeedReader {
                 Diagnostic(.error, error.message, location: source.location(ofOffset: error.offset)),
             ], format: .unknown)
         }
+        if case .object(let members) = root.value, members.contains(where: { $0.key == "schedule" }),
+           !members.contains(where: { $0.key == "skylt" }) {
+            return FrabFeedReader.read(root, source: source)
+        }
         return NativeFeedReader.read(root, source: source)
+    }
+
+    /// `BEGIN:VCALENDAR` at the start (after a byte-order mark and blank space).
+    static func looksLikeICalendar(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        while index < bytes.count, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[index]) { index += 1 }
+        let marker = Array("BEGIN:VCALENDAR".utf8)
+        guard bytes.count - index >= marker.count else { return false }
+        return zip(bytes[index..<index + marker.count], marker).allSatisfy { $0 | 0x20 == $1 | 0x20 }
     }
 }

@@ -22,6 +22,10 @@ public struct FeedReport: Sendable {
 public enum FeedFormat: String, Sendable {
     /// Skylt's own feed, version 1 (`{"skylt": 1, …}`).
     case skyltV1 = "skylt-v1"
+    /// A frab or pretalx `schedule.json` export.
+    case frab = "frab-json"
+    /// An iCalendar (RFC 5545) file.
+    case iCalendar = "icalendar"
     /// Not recognised.
     case unknown
 }

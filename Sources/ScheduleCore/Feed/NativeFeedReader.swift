@@ -35,8 +35,12 @@ enum NativeFeedReader {
     }
 
     private static func report(_ program: Program?, _ sink: DiagnosticSink) -> FeedReport {
-        // Source order, like a compiler; findings without a place first.
-        let ordered = sink.diagnostics.enumerated().sorted { lhs, rhs in
+        FeedReport(program: program, diagnostics: sourceOrdered(sink.diagnostics), format: .skyltV1)
+    }
+
+    /// Source order, like a compiler; findings without a place first.
+    static func sourceOrdered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { lhs, rhs in
             let a = lhs.element.location, b = rhs.element.location
             switch (a, b) {
             case (nil, nil): return lhs.offset < rhs.offset
@@ -48,7 +52,6 @@ enum NativeFeedReader {
                 return lhs.offset < rhs.offset
             }
         }.map(\.element)
-        return FeedReport(program: program, diagnostics: ordered, format: .skyltV1)
     }
 
     // MARK: - Parts

@@ -2,10 +2,12 @@ import Foundation
 
 /// Where a session came from in the feed, so that rules checked across sessions can point at it.
 struct SessionOrigin {
-    /// The position in the feed's `sessions` array.
+    /// The JSON path of the array the session is in (`sessions`), shared by all its sessions.
+    var arrayPath = "sessions"
+    /// The position in that array.
     let index: Int
     /// `sessions[3]`.
-    var path: String { "sessions[\(index)]" }
+    var path: String { "\(arrayPath)[\(index)]" }
     let offset: Int
     let idOffset: Int
     let roomOffset: Int
@@ -28,6 +30,9 @@ struct ProgramValidator {
 
         /// Skylt's own feed: every rule is an error.
         static let native = Strictness(overlap: .error, zeroLength: .error, duplicateSessionID: .error)
+        /// Exports from other systems (frab, pretalx, calendars): what a screen can still show
+        /// right is only a warning.
+        static let imported = Strictness(overlap: .warning, zeroLength: .warning, duplicateSessionID: .warning)
     }
 
     let zone: TimeZone
@@ -79,7 +84,7 @@ struct ProgramValidator {
             if session.start < running.0.end {
                 let other = running.0
                 sink.add(strictness.overlap,
-                         "overlaps session \"\(other.id)\" (\(time(other.start))–\(time(other.end)), at \(sink.locationText(running.1.offset))) in room \"\(room.id)\"; fix the times or mark one \"status\": \"cancelled\"",
+                         "overlaps session \"\(other.id)\" (\(time(other.start))–\(time(other.end)), at \(sink.locationText(running.1.offset))) in room \"\(room.id)\"\(strictness.overlap == .error ? "; fix the times or mark one \"status\": \"cancelled\"" : "")",
                          path: origin.path + ".start", sessionID: session.id, offset: origin.startOffset)
             }
             if session.end > running.0.end { running = item }

@@ -1,0 +1,216 @@
+import Foundation
+
+/// Reads frab / pretalx `schedule.json` exports (as written by real conferences, oddities and
+/// all) into the same `Program` as Skylt's own feed. See docs/feed-format.md, "Imported feeds",
+/// for what is warned about and what is refused.
+enum FrabFeedReader {
+    static func read(_ root: JSONNode, source: SourceText) -> FeedReport {
+        let sink = DiagnosticSink(source: source)
+        guard let top = ObjectFields(root, path: "", sink: sink),
+              let scheduleNode = top.node("schedule"), let schedule = ObjectFields(scheduleNode, path: "schedule", sink: sink) else {
+            return report(nil, sink)
+        }
+        guard let conferenceNode = schedule.node("conference"),
+              let conference = ObjectFields(conferenceNode, path: "schedule.conference", sink: sink) else {
+            schedule.missing("conference", "the conference with its days")
+            return report(nil, sink)
+        }
+        guard let (days, _) = conference.array("days") else {
+            conference.missing("days", "the conference's days with their rooms and events")
+            return report(nil, sink)
+        }
+        let name = conference.string("title", nonEmpty: true) ?? conference.string("acronym", nonEmpty: true) ?? "Conference"
+        var events: [RawEvent] = []
+        var roomOrder: [String] = []
+        var roomSeen = Set<String>()
+        if let (listed, _) = conference.array("rooms") {
+            for room in listed {
+                if case .object(let members) = room.value, let nameMember = members.first(where: { $0.key == "name" }),
+                   case .string(let roomName) = nameMember.value.value, roomSeen.insert(roomName).inserted {
+                    roomOrder.append(roomName)
+                }
+            }
+        }
+        for (dayIndex, dayNode) in days.enumerated() {
+            guard let day = ObjectFields(dayNode, path: "schedule.conference.days", index: dayIndex, sink: sink) else { continue }
+            let dayDate = day.string("date")
+            guard let roomsNode = day.node("rooms"), case .object(let rooms) = roomsNode.value else {
+                day.warning("no \"rooms\" object; the day is skipped", key: "rooms")
+                continue
+            }
+            for room in rooms {
+                if roomSeen.insert(room.key).inserted { roomOrder.append(room.key) }
+                guard case .array(let list) = room.value.value else {
+                    sink.warning("expected an array of events, found \(room.value.value.typeName)", path: day.keyPath("rooms.\(room.key)"), offset: room.value.offset)
+                    continue
+                }
+                let arrayPath = day.path + ".rooms[\"\(room.key)\"]"
+                for (index, eventNode) in list.enumerated() {
+                    guard let fields = ObjectFields(eventNode, path: arrayPath, index: index, sink: sink) else { continue }
+                    events.append(RawEvent(fields: fields, room: room.key, dayDate: dayDate, index: index, arrayPath: arrayPath))
+                }
+            }
+        }
+
+        // The zone: the named one, or (missing or unknown) a fixed offset from the events' own dates.
+        var zone: TimeZone?
+        if let zoneName = conference.string("time_zone_name", nonEmpty: true) {
+            zone = TimeZone(identifier: zoneName)
+            if zone == nil {
+                conference.warning("unknown time zone \"\(zoneName)\"; using the offset of the events' dates", key: "time_zone_name",
+                                   at: conference.offset(of: "time_zone_name"))
+            }
+        }
+        if zone == nil {
+            let offset = events.lazy.compactMap { $0.fields.string("date").flatMap(Self.offsetOfDate) }.first
+            if let offset, let fixed = TimeZone(secondsFromGMT: offset) {
+                zone = fixed
+                if conference.node("time_zone_name") == nil {
+                    conference.warning("no \"time_zone_name\"; showing times at the events' offset \(OffsetText.format(offset))")
+                }
+            }
+        }
+        guard let zone else {
+            conference.error("no time zone: neither \"time_zone_name\" nor an event \"date\" with an offset")
+            return report(nil, sink)
+        }
+
+        var times = WallClockResolver(zone: zone)
+        var sessions: [(Session, SessionOrigin)] = []
+        var byID: [String: Session] = [:]
+        for event in events {
+            guard let (session, origin) = read(event, zone: zone, times: &times, sink: sink) else { continue }
+            if let earlier = byID[session.id] {
+                if earlier.roomID == session.roomID && earlier.start == session.start && earlier.end == session.end {
+                    event.fields.warning("the same event is listed twice; shown once", key: "guid")
+                    continue
+                }
+                // The same guid for another slot (a workshop repeated on several days): keep each, told apart.
+                var suffix = 2
+                while byID["\(session.id)#\(suffix)"] != nil { suffix += 1 }
+                let renamed = Session(id: "\(session.id)#\(suffix)", roomID: session.roomID, title: session.title, subtitle: session.subtitle,
+                                      start: session.start, end: session.end, kind: session.kind, status: session.status, speakers: session.speakers,
+                                      abstract: session.abstract, note: session.note, track: session.track)
+                event.fields.warning("id \"\(session.id)\" is used by another event too; this one is \"\(renamed.id)\"", key: "guid")
+                byID[renamed.id] = renamed
+                sessions.append((renamed, origin))
+                continue
+            }
+            byID[session.id] = session
+            sessions.append((session, origin))
+        }
+        let rooms = roomOrder.map { Room(id: $0, name: $0) }
+        ProgramValidator(zone: zone, strictness: .imported, sink: sink).check(rooms: rooms, sessions: sessions)
+        guard !sink.hasErrors else { return report(nil, sink) }
+        let event = Event(name: name, subtitle: nil, venue: nil, timeZone: zone, locale: "en-GB")
+        return report(Program(event: event, rooms: rooms, sessions: sessions.map(\.0)), sink)
+    }
+
+    struct RawEvent {
+        let fields: ObjectFields
+        let room: String
+        let dayDate: String?
+        let index: Int
+        let arrayPath: String
+    }
+
+    private static func read(_ event: RawEvent, zone: TimeZone, times: inout WallClockResolver, sink: DiagnosticSink) -> (Session, SessionOrigin)? {
+        var fields = event.fields
+        let id: String
+        if let guid = fields.string("guid", nonEmpty: true) {
+            id = guid
+        } else if let node = fields.node("id"), case .number(let number) = node.value {
+            id = NumberText.format(number)
+        } else if let text = fields.string("id", nonEmpty: true) {
+            id = text
+        } else {
+            id = "\(event.room)-\(event.dayDate ?? "")-\(event.index)"
+            fields.warning("no \"guid\" or \"id\"; called \"\(id)\"")
+        }
+        fields.sessionID = id
+        guard let title = fields.string("title", nonEmpty: true) else {
+            fields.warning("no \"title\"; the event is skipped", key: "title")
+            return nil
+        }
+        // `date` (with its offset) is the true start; `start` only repeats the wall-clock time.
+        var start: Date?
+        if let text = fields.string("date") {
+            start = parseDate(text)
+            if start == nil { fields.warning("\"\(text)\" is not an ISO 8601 date-time", key: "date", at: fields.offset(of: "date")) }
+        }
+        if start == nil, let day = event.dayDate, let clock = fields.string("start"),
+           case .success(let parsed) = DateTimeText.parse("\(day)T\(clock)"), case .success(let date) = times.instant(of: parsed) {
+            start = date
+        }
+        guard let start else {
+            fields.warning("no usable \"date\" or \"start\"; the event is skipped", key: "date")
+            return nil
+        }
+        guard let durationText = fields.string("duration"), let duration = parseDuration(durationText) else {
+            fields.warning("no usable \"duration\" (HH:MM or H:MM:SS); the event is skipped", key: "duration", at: fields.offset(of: "duration"))
+            return nil
+        }
+        if duration == 0 {
+            fields.warning("lasts no time (duration \(durationText)), so it can never be on now; skipped", key: "duration", at: fields.offset(of: "duration"))
+            return nil
+        }
+        let speakers: [Speaker] = fields.array("persons")?.elements.compactMap { person in
+            guard case .object(let members) = person.value else {
+                if case .string(let name) = person.value { return Speaker(name: name) }
+                return nil
+            }
+            for key in ["public_name", "name", "full_public_name"] {
+                if let member = members.last(where: { $0.key == key }), case .string(let name) = member.value.value, !name.isBlank {
+                    return Speaker(name: name)
+                }
+            }
+            return nil
+        } ?? []
+        let type = fields.string("type")?.lowercased() ?? ""
+        let kind: Session.Kind = ["break", "pause", "coffee", "coffee break"].contains(type) ? .break
+            : ["lunch", "dinner", "meal", "breakfast"].contains(type) ? .meal : .talk
+        let cancelled = ["cancelled", "canceled"].contains(fields.string("state")?.lowercased() ?? fields.string("status")?.lowercased() ?? "")
+        let session = Session(id: id, roomID: event.room, title: title, subtitle: fields.string("subtitle").flatMap { $0.isBlank ? nil : $0 },
+                              start: start, end: start.addingTimeInterval(duration), kind: kind, status: cancelled ? .cancelled : .scheduled,
+                              speakers: speakers, abstract: fields.string("abstract").flatMap { $0.isBlank ? nil : $0 }, note: nil,
+                              track: fields.string("track").flatMap { $0.isBlank ? nil : $0 })
+        let origin = SessionOrigin(arrayPath: event.arrayPath, index: event.index, offset: fields.offset, idOffset: fields.offset(of: "guid"),
+                                   roomOffset: fields.offset, startOffset: fields.offset(of: "date"), endOffset: fields.offset(of: "duration"))
+        return (session, origin)
+    }
+
+    /// `2019-08-21T11:00:00+02:00`, also with fractions of a second or `Z`.
+    static func parseDate(_ text: String) -> Date? {
+        var trimmed = text
+        if let dot = trimmed.firstIndex(of: "."), let end = trimmed[dot...].firstIndex(where: { $0 == "+" || $0 == "-" || $0 == "Z" }) {
+            trimmed.removeSubrange(dot..<end)
+        }
+        guard case .success(let parsed) = DateTimeText.parse(trimmed) else { return nil }
+        return parsed.absoluteDate
+    }
+
+    /// The UTC offset written in a date-time.
+    static func offsetOfDate(_ text: String) -> Int? {
+        guard case .success(.absolute(_, let offset)) = DateTimeText.parse(text.replacingOccurrences(of: #"\.\d+"#, with: "", options: .regularExpression)) else {
+            return nil
+        }
+        return offset
+    }
+
+    /// `HH:MM`, `H:MM`, `H:MM:SS` or `D:HH:MM:SS` in seconds.
+    static func parseDuration(_ text: String) -> TimeInterval? {
+        let parts = text.split(separator: ":").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.allSatisfy({ $0 != nil && $0! >= 0 }) else { return nil }
+        let numbers = parts.map { $0! }
+        switch numbers.count {
+        case 2: return TimeInterval(numbers[0] * 3600 + numbers[1] * 60)
+        case 3: return TimeInterval(numbers[0] * 3600 + numbers[1] * 60 + numbers[2])
+        case 4: return TimeInterval(numbers[0] * 86_400 + numbers[1] * 3600 + numbers[2] * 60 + numbers[3])
+        default: return nil
+        }
+    }
+
+    private static func report(_ program: Program?, _ sink: DiagnosticSink) -> FeedReport {
+        FeedReport(program: program, diagnostics: NativeFeedReader.sourceOrdered(sink.diagnostics), format: .frab)
+    }
+}

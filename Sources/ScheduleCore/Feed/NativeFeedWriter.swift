@@ -1,0 +1,90 @@
+import Foundation
+
+/// Writes a program as a Skylt feed, version 1 — what `skylt convert` hands a technician to edit
+/// by hand on the day. Keys in the order the format documents them; times as wall-clock times
+/// in the event's zone where that is unambiguous, with their offset where it is not.
+public enum NativeFeedWriter {
+    public static func write(_ program: Program) -> [UInt8] {
+        let event = program.event
+        let zone = event.timeZone
+        let zoneName = ianaName(of: zone)
+        var resolver = WallClockResolver(zone: TimeZone(identifier: zoneName) ?? zone)
+        func time(_ date: Date) -> String {
+            let local = resolver.zone.localDateTime(for: date)
+            if case .unique(let back) = resolver.resolve(local), back == date { return local.description }
+            return resolver.zone.iso8601(date)
+        }
+        var out = "{\n  \"skylt\": 1,\n  \"event\": {\n"
+        var eventFields = [("name", quote(event.name))]
+        if let subtitle = event.subtitle { eventFields.append(("subtitle", quote(subtitle))) }
+        if let venue = event.venue { eventFields.append(("venue", quote(venue))) }
+        eventFields.append(("timezone", quote(zoneName)))
+        eventFields.append(("locale", quote(event.locale)))
+        out += eventFields.map { "    \(quote($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n  },\n"
+        out += "  \"rooms\": [\n" + program.rooms.map { "    {\"id\": \(quote($0.id)), \"name\": \(quote($0.name))}" }.joined(separator: ",\n") + "\n  ],\n"
+        out += "  \"sessions\": [\n"
+        out += program.sessions.map { session in
+            var fields = [("id", quote(session.id)), ("room", quote(session.roomID)), ("title", quote(session.title))]
+            if let subtitle = session.subtitle { fields.append(("subtitle", quote(subtitle))) }
+            fields.append(("start", quote(time(session.start))))
+            fields.append(("end", quote(time(session.end))))
+            if session.kind != .talk { fields.append(("kind", quote(session.kind.rawValue))) }
+            if session.status != .scheduled { fields.append(("status", quote(session.status.rawValue))) }
+            if !session.speakers.isEmpty {
+                let speakers = session.speakers.map { speaker in
+                    speaker.affiliation.map { "{\"name\": \(quote(speaker.name)), \"affiliation\": \(quote($0))}" } ?? "{\"name\": \(quote(speaker.name))}"
+                }
+                fields.append(("speakers", "[" + speakers.joined(separator: ", ") + "]"))
+            }
+            if let track = session.track { fields.append(("track", quote(track))) }
+            if let note = session.note { fields.append(("note", quote(note))) }
+            if let abstract = session.abstract { fields.append(("abstract", quote(abstract))) }
+            return "    {" + fields.map { "\(quote($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+        }.joined(separator: ",\n")
+        out += "\n  ]"
+        if !program.notices.isEmpty {
+            out += ",\n  \"notices\": [\n" + program.notices.map { notice in
+                var fields = [("text", quote(notice.text))]
+                if let from = notice.from { fields.append(("from", quote(time(from)))) }
+                if let until = notice.until { fields.append(("until", quote(time(until)))) }
+                if let room = notice.roomID { fields.append(("room", quote(room))) }
+                return "    {" + fields.map { "\(quote($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+            }.joined(separator: ",\n") + "\n  ]"
+        }
+        out += "\n}\n"
+        return Array(out.utf8)
+    }
+
+    /// The zone's IANA name. A fixed offset from an import (no `time_zone_name`) becomes the
+    /// IANA `Etc/GMT±N` zone (whose sign is inverted by POSIX convention); an offset that is not a
+    /// whole hour becomes UTC, and then every time is written with its offset.
+    static func ianaName(of zone: TimeZone) -> String {
+        guard zone.identifier.hasPrefix("GMT") || TimeZone(identifier: zone.identifier) == nil else { return zone.identifier }
+        let offset = zone.secondsFromGMT()
+        if offset == 0 { return "UTC" }
+        guard offset % 3600 == 0 else { return "UTC" }
+        let hours = offset / 3600
+        return "Etc/GMT" + (hours > 0 ? "-\(hours)" : "+\(-hours)")
+    }
+
+    /// A JSON string literal.
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

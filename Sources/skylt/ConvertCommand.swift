@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import ScheduleCore
+
+/// `skylt convert FEED --to skylt`: an export (frab/pretalx JSON, iCalendar) as a Skylt feed.
+struct ConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Write a feed (frab/pretalx schedule.json, iCalendar, or Skylt's own) as a Skylt v1 feed, to edit by hand.",
+        discussion: "Writes to stdout, or to --out FILE (atomically). Warnings about the input go to stderr."
+    )
+
+    enum Target: String, ExpressibleByArgument {
+        case skylt
+    }
+
+    @Argument(help: "The feed to convert.")
+    var feed: String
+
+    @Option(help: "The format to write (skylt).")
+    var to: Target = .skylt
+
+    @Option(help: "Write here instead of to stdout.")
+    var out: String?
+
+    func run() throws {
+        try reportingErrors {
+            let file = try FeedFile.resolve(feed)
+            let program = try file.loadProgram()
+            let bytes = NativeFeedWriter.write(program)
+            let refused = FeedReader.read(bytes).errors
+            if !refused.isEmpty {
+                Output.error("skylt: note: the Skylt format refuses \(refused.count) thing\(refused.count == 1 ? "" : "s") this export allows (such as two sessions at once in one room); fix them before use — `skylt validate` on the output lists them")
+            }
+            if let out {
+                let temporary = out + ".\(getpid()).tmp"
+                do {
+                    try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+                    guard rename(temporary, out) == 0 else { throw CLIError.usage("cannot write \(out)") }
+                } catch let error as CLIError {
+                    throw error
+                } catch {
+                    unlink(temporary)
+                    throw CLIError.usage("cannot write \(out): \(error.localizedDescription)")
+                }
+            } else {
+                FileHandle.standardOutput.write(Data(bytes))
+            }
+        }
+    }
+}
