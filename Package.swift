@@ -38,7 +38,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "ScheduleCoreTests", dependencies: ["ScheduleCore", "SignText"]),
+        .testTarget(name: "ScheduleCoreTests", dependencies: ["ScheduleCore", "SignText"], exclude: ["Fixtures"]),
         .testTarget(name: "SignLayoutTests", dependencies: ["ScheduleCore", "SignText", "SignLayout"]),
         .testTarget(name: "SDLBackendTests", dependencies: ["ScheduleCore", "SignLayout", "SDLBackend", "CSDL2", "CSDL2Image"],
                     exclude: ["Goldens"]),
