@@ -35,7 +35,11 @@ struct LobbyLayout {
             break
         }
 
-        let rooms = board.rooms.filter { $0.phase != .empty }
+        // Rooms with something on now or later today; the rest would only make attendees wait
+        // for pages (a big congress lists dozens of rooms with nothing today).
+        let scheduled = board.rooms.filter { $0.phase != .empty }
+        let active = scheduled.filter { $0.current != nil || $0.next.map { context.isToday($0.session.start) } == true }
+        let rooms = active.isEmpty ? scheduled : active
         let titleSize = composer.px(theme.sizes.body)
         let smallSize = composer.px(theme.sizes.list)
         let gap = composer.length(0.02)
@@ -58,6 +62,10 @@ struct LobbyLayout {
         }
         for entry in visible {
             composer.box(Rect(x: margin, y: y, width: width, height: rowHeight), theme.colors.panel)
+            if let track = entry.current?.session.track {
+                composer.box(Rect(x: margin, y: y, width: max(4, composer.length(0.006)), height: rowHeight),
+                             TrackColor.color(for: track, on: theme.colors.background))
+            }
             let inset = composer.length(0.015)
             let inner = Rect(x: margin + inset, y: y + inset / 2, width: width - 2 * inset, height: rowHeight - inset)
             if landscape {

@@ -83,8 +83,15 @@ struct RoomSignLayout {
     private func now(_ current: CurrentSession, x: Int, y start: Int, width: Int, bottom: Int, into composer: inout Composer) -> Int {
         let theme = composer.theme
         let session = current.session
-        var y = composer.text(context.words.now.uppercased(), x: x, y: start, width: width, weight: .bold, size: composer.px(theme.sizes.label),
-                              color: theme.colors.accent, bottom: bottom)
+        let label = context.words.now.uppercased()
+        let labelSize = composer.px(theme.sizes.label)
+        var y = composer.text(label, x: x, y: start, width: width, weight: .bold, size: labelSize, color: theme.colors.accent, bottom: bottom)
+        if let track = session.track {
+            // The track beside the label, in the track's own colour.
+            let trackX = x + composer.textWidth(label, .bold, labelSize) + composer.length(0.02)
+            composer.text(track, x: trackX, y: start, width: x + width - trackX, weight: .bold, size: labelSize,
+                          color: TrackColor.color(for: track, on: theme.colors.background), bottom: bottom)
+        }
         y = composer.text(session.title, x: x, y: y, width: width, weight: .bold, size: composer.px(theme.sizes.title), color: theme.colors.text,
                           maxLines: 3, bottom: bottom)
         if let subtitle = session.subtitle, !subtitle.isEmpty {

@@ -181,6 +181,18 @@ import ScheduleCore
     }
 }
 
+@Suite struct TrackColorTests {
+    @Test func stableReadableColoursPerTrack() {
+        let dark = Theme.dark.colors.background
+        #expect(TrackColor.color(for: "CCC", on: dark) == TrackColor.color(for: "ccc", on: dark))
+        let colours = Set(["CCC", "Hardware & Making", "Ethics", "Science", "Art & Culture", "Security"].map { TrackColor.color(for: $0, on: dark) })
+        #expect(colours.count >= 4)
+        for hex in TrackColor.darkPalette { #expect(Color(hex: hex)!.contrast(with: dark) >= 7) }
+        let light = Color(hex: "#FAFAF7")!
+        for hex in TrackColor.lightPalette { #expect(Color(hex: hex)!.contrast(with: light) >= 4.5) }
+    }
+}
+
 @Suite struct TextFitterTests {
     let fitter = TextFitter(measurer: FixedMeasurer())
 
