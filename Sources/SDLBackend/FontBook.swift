@@ -62,7 +62,8 @@ public final class FontBook: TextMeasurer {
         if let font = font(weight, size), !text.isEmpty {
             TTF_SizeUTF8(font, text, &width, &height)
         }
-        if widths.count > 20_000 { widths.removeAll(keepingCapacity: true) }
+        // Bounded: a feed edited all day brings new titles; old measurements are cheap to redo.
+        if widths.count >= 4096 { widths.removeAll(keepingCapacity: true) }
         widths[key] = Int(width)
         return Int(width)
     }
