@@ -33,6 +33,10 @@ final class KioskLoop {
     private var previous: DisplayList?
     private var framesWritten = 0
     private var framesShown = 0
+    /// Screen on/off hours.
+    var schedule = ScreenSchedule()
+    /// systemd: READY=1 after the first frame, WATCHDOG=1 from this loop.
+    var notifier: SystemdNotifier?
 
     /// - Parameter mode: the sign to show; nil to choose from the program (its only room, or the lobby).
     init(store: FeedStore, mode: SignMode?, layout: SignLayout, fonts: FontBook, rotation: Rotation, clock: SignClock, screen: Screen,
@@ -53,6 +57,10 @@ final class KioskLoop {
             if let end = limits.signTime, now >= end { break }
             if let seconds = limits.realSeconds, clock.realElapsed >= .seconds(seconds) { break }
             var wake = try frame(at: now)
+            notifier?.pingWatchdog()
+            if let interval = notifier?.watchdogInterval, wake > now.addingTimeInterval(interval * clock.speed) {
+                wake = now.addingTimeInterval(interval * clock.speed)
+            }
             if let end = limits.signTime, end < wake { wake = end }
             var delay = clock.realSeconds(until: wake) + 0.002
             if let seconds = limits.realSeconds {
@@ -75,6 +83,14 @@ final class KioskLoop {
             list = layout.message(words.waitingForClock, width: width, height: height)
         } else if let program {
             let board = Board(program: program, at: now)
+            let local = program.event.timeZone.localDateTime(for: now)
+            if schedule.isBlank(minuteOfDay: local.hour * 60 + local.minute, phase: board.phase) {
+                // Dark until the screen's hours begin (checked each minute).
+                list = DisplayList(width: width, height: height, background: Color(red: 0, green: 0, blue: 0))
+                wake = Date(timeIntervalSince1970: ((now.timeIntervalSince1970 / 60).rounded(.down) + 1) * 60)
+                try show(list)
+                return wake
+            }
             let mode = requestedMode ?? (program.rooms.count == 1 ? .room(program.rooms[0].id) : .lobby)
             list = layout.layout(board, mode: mode, width: width, height: height, statusMark: Self.statusMark(status, program: program, words: words))
             wake = RedrawSchedule.nextChange(after: board, mode: mode)
@@ -130,6 +146,7 @@ final class KioskLoop {
         }
         if framesShown == 0 {
             Output.error("skylt: first frame on screen after \(String(format: "%.0f", ProcessStart.milliseconds)) ms")
+            notifier?.ready(status: "showing \(store.snapshot().program?.event.name ?? "a waiting screen")")
         }
         framesShown += 1
     }

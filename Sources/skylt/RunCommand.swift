@@ -22,6 +22,9 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var sign: SignOptions
 
+    @Option(help: "A settings file (see deploy/skylt.json); flags given here override it.")
+    var config: String?
+
     @Flag(help: "Fill the whole screen.")
     var fullscreen = false
 
@@ -55,17 +58,32 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The status JSON, rewritten atomically on every change (default: STATE_DIR/status.json).")
     var statusFile: String?
 
-    @Option(help: "Seconds between polls of a feed URL.")
-    var pollInterval = 30.0
+    @Option(help: "Seconds between polls of a feed URL (default 30).")
+    var pollInterval: Double?
 
     func validate() throws {
         guard speed > 0, speed <= 100_000 else { throw ValidationError("--speed must be between 0 and 100000") }
         if headless && frames == nil { throw ValidationError("--headless needs --frames DIR") }
         if !headless && frames != nil { throw ValidationError("--frames is for --headless") }
-        guard pollInterval >= 1 else { throw ValidationError("--poll-interval must be at least 1 second") }
+        guard (pollInterval ?? 30) >= 1 else { throw ValidationError("--poll-interval must be at least 1 second") }
     }
 
     func run() throws {
+        var command = self
+        var schedule = ScreenSchedule()
+        if let config {
+            let settings = try ConfigFile.load(config)
+            command.sign = sign.merged(with: settings)
+            command.fullscreen = fullscreen || settings.fullscreen
+            command.stateDir = stateDir ?? settings.stateDir
+            command.statusFile = statusFile ?? settings.statusFile
+            command.pollInterval = pollInterval ?? settings.pollInterval
+            schedule = ScreenSchedule(config: settings)
+        }
+        try command.runMerged(schedule: schedule)
+    }
+
+    private func runMerged(schedule: ScreenSchedule) throws {
         try reportingErrors {
             let logger = Logger(label: "skylt")
             let source = try feedSource()
@@ -96,9 +114,14 @@ struct RunCommand: ParsableCommand {
                     screen = .window(try openWindow(library: library, title: startProgram?.event.name ?? "Skylt"))
                     waker.useSDLEvents()
                 }
+                let notifier = SystemdNotifier()
                 let loop = KioskLoop(store: store, mode: sign.lobby || sign.room != nil ? mode : nil, layout: SignLayout(theme: theme, measurer: fonts),
                                      fonts: fonts, rotation: sign.rotation, clock: signClock, screen: screen, waker: waker)
+                loop.schedule = schedule
+                loop.notifier = notifier
+                if notifier.isActive { waker.installSignalHandlers() }
                 try loop.run(limits: limits)
+                notifier.stopping()
                 logger.notice("stopped", metadata: [:])
             } catch let error as SDLError {
                 let hint = error.operation.hasPrefix("SDL_Init") || error.operation == "SDL_CreateWindow"
@@ -145,7 +168,7 @@ struct RunCommand: ParsableCommand {
             return { watcher.stop() }
         case .url(let url):
             store.loadCache()
-            let poller = URLFeedPoller(fetcher: HTTPFeedFetcher(url: url), store: store, logger: logger, interval: pollInterval)
+            let poller = URLFeedPoller(fetcher: HTTPFeedFetcher(url: url), store: store, logger: logger, interval: pollInterval ?? 30)
             poller.start()
             return { poller.stop() }
         }

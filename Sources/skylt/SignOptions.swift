@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Kiosk
 import ScheduleCore
 import SDLBackend
 import SignLayout
@@ -16,18 +17,31 @@ struct SignOptions: ParsableArguments {
     @Flag(help: "Show the lobby board with every room.")
     var lobby = false
 
-    @Option(help: "Degrees the screen is turned clockwise: 0, 90, 180 or 270.")
-    var rotate = 0
+    @Option(help: "Degrees the screen is turned clockwise: 0, 90, 180 or 270 (default 0).")
+    var rotate: Int?
 
-    @Option(help: "A theme name from assets/themes (dark, light) or a theme file.")
-    var theme = "dark"
+    @Option(help: "A theme name from assets/themes (dark, light) or a theme file (default dark).")
+    var theme: String?
 
     func validate() throws {
-        guard Rotation(rawValue: rotate) != nil else { throw ValidationError("--rotate must be 0, 90, 180 or 270") }
+        guard Rotation(rawValue: rotate ?? 0) != nil else { throw ValidationError("--rotate must be 0, 90, 180 or 270") }
         if lobby && room != nil { throw ValidationError("give either --room or --lobby, not both") }
     }
 
-    var rotation: Rotation { Rotation(rawValue: rotate) ?? .none }
+    var rotation: Rotation { Rotation(rawValue: rotate ?? 0) ?? .none }
+
+    /// These options, with what the config file says wherever no flag was given.
+    func merged(with config: KioskConfig) -> SignOptions {
+        var merged = self
+        if merged.feed == nil { merged.feed = config.feed }
+        if merged.room == nil && !merged.lobby {
+            merged.room = config.room
+            merged.lobby = config.lobby
+        }
+        if merged.rotate == nil { merged.rotate = config.rotate }
+        if merged.theme == nil { merged.theme = config.theme }
+        return merged
+    }
 
     /// The sign to show: the given room, the lobby, or (when neither is given) the only room of
     /// a one-room feed and the lobby otherwise.
@@ -46,6 +60,7 @@ struct SignOptions: ParsableArguments {
     /// Loads the theme: a file path, or `assets/themes/NAME.json`; the built-in dark theme when
     /// asked for "dark" and no file is installed.
     func loadTheme() throws -> Theme {
+        let theme = self.theme ?? "dark"
         let url: URL
         if theme.contains("/") || theme.hasSuffix(".json") {
             url = URL(fileURLWithPath: theme)

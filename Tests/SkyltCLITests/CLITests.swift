@@ -22,9 +22,9 @@ struct CLI {
         return root.appendingPathComponent(".build/debug/skylt")
     }()
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:], binary: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = binary.map { URL(fileURLWithPath: $0) } ?? Self.binary
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()

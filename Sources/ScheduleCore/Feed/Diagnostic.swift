@@ -42,6 +42,22 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { formatted(file: "feed") }
+
+    /// Source order, like a compiler; findings without a place first.
+    public static func inSourceOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { lhs, rhs in
+            let a = lhs.element.location, b = rhs.element.location
+            switch (a, b) {
+            case (nil, nil): return lhs.offset < rhs.offset
+            case (nil, _): return true
+            case (_, nil): return false
+            case let (a?, b?):
+                if a.line != b.line { return a.line < b.line }
+                if a.column != b.column { return a.column < b.column }
+                return lhs.offset < rhs.offset
+            }
+        }.map(\.element)
+    }
 }
 
 /// Collects diagnostics while a feed is read, turning byte offsets into line:column.

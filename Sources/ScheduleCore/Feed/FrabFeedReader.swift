@@ -211,6 +211,6 @@ enum FrabFeedReader {
     }
 
     private static func report(_ program: Program?, _ sink: DiagnosticSink) -> FeedReport {
-        FeedReport(program: program, diagnostics: NativeFeedReader.sourceOrdered(sink.diagnostics), format: .frab)
+        FeedReport(program: program, diagnostics: Diagnostic.inSourceOrder(sink.diagnostics), format: .frab)
     }
 }

@@ -35,23 +35,7 @@ enum NativeFeedReader {
     }
 
     private static func report(_ program: Program?, _ sink: DiagnosticSink) -> FeedReport {
-        FeedReport(program: program, diagnostics: sourceOrdered(sink.diagnostics), format: .skyltV1)
-    }
-
-    /// Source order, like a compiler; findings without a place first.
-    static func sourceOrdered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.enumerated().sorted { lhs, rhs in
-            let a = lhs.element.location, b = rhs.element.location
-            switch (a, b) {
-            case (nil, nil): return lhs.offset < rhs.offset
-            case (nil, _): return true
-            case (_, nil): return false
-            case let (a?, b?):
-                if a.line != b.line { return a.line < b.line }
-                if a.column != b.column { return a.column < b.column }
-                return lhs.offset < rhs.offset
-            }
-        }.map(\.element)
+        FeedReport(program: program, diagnostics: Diagnostic.inSourceOrder(sink.diagnostics), format: .skyltV1)
     }
 
     // MARK: - Parts

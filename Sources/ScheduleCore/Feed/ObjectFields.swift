@@ -1,19 +1,20 @@
-/// Typed, located access to the members of one JSON object while reading a feed. Type errors
-/// and duplicate keys go to the sink; `finish(known:)` warns about keys it does not know.
-struct ObjectFields {
-    let members: [JSONMember]
-    let offset: Int
+/// Typed, located access to the members of one JSON object while reading a feed (or any other
+/// JSON file a technician writes, such as the kiosk's config). Type errors and duplicate keys go
+/// to the sink; `finish(known:)` warns about keys it does not know.
+public struct ObjectFields {
+    public let members: [JSONMember]
+    public let offset: Int
     /// The object's own JSON path ("" for the root, "sessions[3]", "event"), as a base and
     /// an optional array index, joined only when a message needs it.
     let pathBase: String
     let pathIndex: Int?
-    var path: String { pathIndex.map { "\(pathBase)[\($0)]" } ?? pathBase }
-    let sink: DiagnosticSink
+    public var path: String { pathIndex.map { "\(pathBase)[\($0)]" } ?? pathBase }
+    public let sink: DiagnosticSink
     /// Set once the object's id is known, so later messages name it.
-    var sessionID: String?
+    public var sessionID: String?
 
     /// Wraps `node` if it is an object; otherwise reports the type error and returns nil.
-    init?(_ node: JSONNode, path: String, index: Int? = nil, sink: DiagnosticSink, sessionID: String? = nil) {
+    public init?(_ node: JSONNode, path: String, index: Int? = nil, sink: DiagnosticSink, sessionID: String? = nil) {
         self.pathBase = path
         self.pathIndex = index
         self.offset = node.offset
@@ -27,25 +28,25 @@ struct ObjectFields {
         self.members = members
     }
 
-    func keyPath(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
+    public func keyPath(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
     /// The member's value node, or nil when absent (the last one wins for duplicates, which
     /// are errors anyway).
-    func node(_ key: String) -> JSONNode? {
+    public func node(_ key: String) -> JSONNode? {
         var found: JSONNode?
         for member in members where member.key == key { found = member.value }
         return found
     }
 
-    func error(_ message: String, key: String? = nil, at offset: Int? = nil) {
+    public func error(_ message: String, key: String? = nil, at offset: Int? = nil) {
         sink.error(message, path: key.map(keyPath) ?? (path.isEmpty ? nil : path), sessionID: sessionID, offset: offset ?? self.offset)
     }
 
-    func warning(_ message: String, key: String? = nil, at offset: Int? = nil) {
+    public func warning(_ message: String, key: String? = nil, at offset: Int? = nil) {
         sink.warning(message, path: key.map(keyPath) ?? (path.isEmpty ? nil : path), sessionID: sessionID, offset: offset ?? self.offset)
     }
 
-    func missing(_ key: String, _ what: String) {
+    public func missing(_ key: String, _ what: String) {
         error("missing \"\(key)\" (\(what))", key: key)
     }
 
@@ -53,7 +54,7 @@ struct ObjectFields {
 
     /// A string member. Reports a type error; `null` counts as absent. With `nonEmpty`, an
     /// all-blank string is an error too.
-    func string(_ key: String, nonEmpty: Bool = false) -> String? {
+    public func string(_ key: String, nonEmpty: Bool = false) -> String? {
         guard let node = node(key) else { return nil }
         switch node.value {
         case .string(let text):
@@ -74,7 +75,7 @@ struct ObjectFields {
     }
 
     /// A required string member; reports it missing.
-    func requiredString(_ key: String, _ what: String) -> String? {
+    public func requiredString(_ key: String, _ what: String) -> String? {
         guard let node = node(key), !node.value.isNull else {
             missing(key, what)
             return nil
@@ -83,7 +84,7 @@ struct ObjectFields {
     }
 
     /// An array member; nil (with a type error) when it is something else.
-    func array(_ key: String) -> (elements: [JSONNode], offset: Int)? {
+    public func array(_ key: String) -> (elements: [JSONNode], offset: Int)? {
         guard let node = node(key) else { return nil }
         guard case .array(let elements) = node.value else {
             if case .null = node.value { return nil }
@@ -94,14 +95,14 @@ struct ObjectFields {
     }
 
     /// Offset of a member's value (for locating messages about it), else of the object.
-    func offset(of key: String) -> Int { node(key)?.offset ?? offset }
+    public func offset(of key: String) -> Int { node(key)?.offset ?? offset }
 
     // MARK: - Checks
 
     /// Reports duplicate keys, and warns about every key not in `known` (the feed still
     /// loads: forward compatibility). Called once the object has been read, so that messages
     /// can name its session.
-    func finish(known: Set<String>) {
+    public func finish(known: Set<String>) {
         reportDuplicateKeys()
         for member in members where !known.contains(member.key) {
             sink.warning("unknown key \"\(member.key)\" is ignored\(suggestion(for: member.key, in: known))",

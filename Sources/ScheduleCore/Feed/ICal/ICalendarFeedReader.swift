@@ -76,7 +76,7 @@ enum ICalendarFeedReader {
     }
 
     private static func report(_ program: Program?, _ sink: DiagnosticSink) -> FeedReport {
-        FeedReport(program: program, diagnostics: NativeFeedReader.sourceOrdered(sink.diagnostics), format: .iCalendar)
+        FeedReport(program: program, diagnostics: Diagnostic.inSourceOrder(sink.diagnostics), format: .iCalendar)
     }
 
     /// What reading one calendar needs: diagnostics and zone look-ups.

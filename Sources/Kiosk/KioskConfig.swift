@@ -1,0 +1,120 @@
+import Foundation
+import ScheduleCore
+
+/// The kiosk's settings file (`/etc/skylt/skylt.json`), read with the same located, compiler-
+/// style errors as feeds. Command-line flags override what it says.
+///
+/// ```json
+/// { "feed": "/etc/skylt/feed.json", "room": "stora-salen", "rotate": 0, "theme": "dark",
+///   "poll_interval": 30, "state_dir": "/var/lib/skylt", "fullscreen": true,
+///   "screen_hours": { "on": "07:30", "off": "18:30" }, "blank_after_last_session": true,
+///   "http": { "address": "127.0.0.1", "port": 8080, "token_file": "/etc/skylt/token" } }
+/// ```
+public struct KioskConfig: Sendable, Equatable {
+    public var feed: String?
+    public var room: String?
+    public var lobby = false
+    public var rotate = 0
+    public var theme: String?
+    public var pollInterval: Double?
+    public var stateDir: String?
+    public var statusFile: String?
+    public var fullscreen = false
+    /// Minutes after local midnight the screen turns on and off (nil: always on).
+    public var screenOn: Int?
+    public var screenOff: Int?
+    /// Blank the screen once the day's last session is over.
+    public var blankAfterLastSession = false
+    public var http: HTTPSettings?
+
+    public struct HTTPSettings: Sendable, Equatable {
+        public var address = "127.0.0.1"
+        public var port: Int
+        public var tokenFile: String?
+    }
+
+    public init() {}
+
+    static let keys: Set<String> = ["$schema", "feed", "room", "lobby", "rotate", "theme", "poll_interval", "state_dir", "status_file",
+                                    "fullscreen", "screen_hours", "blank_after_last_session", "http"]
+
+    /// Reads a config file's bytes.
+    /// - Returns: the config if valid, and every finding (errors make it invalid).
+    public static func read(_ bytes: [UInt8]) -> (config: KioskConfig?, diagnostics: [Diagnostic]) {
+        let source = SourceText(bytes)
+        let sink = DiagnosticSink(source: source)
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            sink.error(error.message, offset: error.offset)
+            return (nil, sink.diagnostics)
+        }
+        guard let fields = ObjectFields(root, path: "", sink: sink) else { return (nil, sink.diagnostics) }
+        var config = KioskConfig()
+        config.feed = fields.string("feed", nonEmpty: true)
+        config.room = fields.string("room", nonEmpty: true)
+        config.lobby = bool(fields, "lobby") ?? false
+        if config.lobby && config.room != nil { fields.error("give either \"room\" or \"lobby\", not both", key: "lobby", at: fields.offset(of: "lobby")) }
+        if let rotate = number(fields, "rotate") {
+            if [0, 90, 180, 270].contains(rotate) { config.rotate = Int(rotate) } else {
+                fields.error("must be 0, 90, 180 or 270", key: "rotate", at: fields.offset(of: "rotate"))
+            }
+        }
+        config.theme = fields.string("theme", nonEmpty: true)
+        if let interval = number(fields, "poll_interval") {
+            if interval >= 1 { config.pollInterval = interval } else { fields.error("must be at least 1 (seconds)", key: "poll_interval", at: fields.offset(of: "poll_interval")) }
+        }
+        config.stateDir = fields.string("state_dir", nonEmpty: true)
+        config.statusFile = fields.string("status_file", nonEmpty: true)
+        config.fullscreen = bool(fields, "fullscreen") ?? false
+        config.blankAfterLastSession = bool(fields, "blank_after_last_session") ?? false
+        if let node = fields.node("screen_hours"), let hours = ObjectFields(node, path: "screen_hours", sink: sink) {
+            config.screenOn = clock(hours, "on")
+            config.screenOff = clock(hours, "off")
+            if hours.node("on") == nil || hours.node("off") == nil { hours.error("needs both \"on\" and \"off\" (HH:MM)") }
+            hours.finish(known: ["on", "off"])
+        }
+        if let node = fields.node("http"), let http = ObjectFields(node, path: "http", sink: sink) {
+            if let port = number(http, "port"), port >= 1, port <= 65_535, port.rounded() == port {
+                config.http = HTTPSettings(address: http.string("address", nonEmpty: true) ?? "127.0.0.1", port: Int(port),
+                                           tokenFile: http.string("token_file", nonEmpty: true))
+            } else {
+                http.error("needs \"port\": a number from 1 to 65535", key: "port", at: http.offset(of: "port"))
+            }
+            http.finish(known: ["address", "port", "token_file"])
+        }
+        fields.finish(known: keys)
+        return (sink.hasErrors ? nil : config, Diagnostic.inSourceOrder(sink.diagnostics))
+    }
+
+    private static func bool(_ fields: ObjectFields, _ key: String) -> Bool? {
+        guard let node = fields.node(key) else { return nil }
+        if case .bool(let value) = node.value { return value }
+        fields.error("expected true or false, found \(node.value.typeName)", key: key, at: node.offset)
+        return nil
+    }
+
+    private static func number(_ fields: ObjectFields, _ key: String) -> Double? {
+        guard let node = fields.node(key) else { return nil }
+        if case .number(let value) = node.value { return value }
+        fields.error("expected a number, found \(node.value.typeName)", key: key, at: node.offset)
+        return nil
+    }
+
+    private static func clock(_ fields: ObjectFields, _ key: String) -> Int? {
+        guard let text = fields.string(key) else { return nil }
+        let parts = text.split(separator: ":").compactMap { Int($0) }
+        guard parts.count == 2, (0...23).contains(parts[0]), (0...59).contains(parts[1]), text.count == 5 else {
+            fields.error("\"\(text)\" is not a time of day; write HH:MM", key: key, at: fields.offset(of: key))
+            return nil
+        }
+        return parts[0] * 60 + parts[1]
+    }
+
+    /// Whether the screen should be on at a local time of day (minutes after midnight).
+    public func screenIsOn(atMinute minute: Int) -> Bool {
+        guard let on = screenOn, let off = screenOff, on != off else { return true }
+        return on < off ? (minute >= on && minute < off) : (minute >= on || minute < off)
+    }
+}

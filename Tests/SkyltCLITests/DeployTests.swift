@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// deploy/: the install script into a staging root, the systemd unit's checks, the settings
+/// file, and sd_notify from the real binary.
+@Suite struct DeployTests {
+    static let install = CLI.root.appendingPathComponent("deploy/install.sh").path
+
+    func bash(_ arguments: [String]) throws -> CLI.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLI.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func installIntoAStagingRootIsIdempotentAndUninstallKeepsTheFeed() throws {
+        let root = try temporaryFolder().path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let first = try bash([Self.install, "--destdir", root, "--binary", CLI.binary.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        for path in ["/usr/local/bin/skylt", "/usr/local/share/skylt/feeds/spridningskonferens-2020.json", "/usr/local/share/skylt/themes/dark.json",
+                     "/etc/skylt/skylt.json", "/etc/systemd/system/skylt.service"] {
+            #expect(FileManager.default.fileExists(atPath: root + path), "\(path)")
+        }
+        // The technician's config survives a second run.
+        try "{\"feed\": \"/srv/feed.json\"}".write(toFile: root + "/etc/skylt/skylt.json", atomically: true, encoding: .utf8)
+        #expect(try bash([Self.install, "--destdir", root, "--binary", CLI.binary.path]).status == 0)
+        #expect(try String(contentsOfFile: root + "/etc/skylt/skylt.json", encoding: .utf8).contains("/srv/feed.json"))
+        // The installed binary finds its assets beside it.
+        let installed = try CLI.run(["validate"], binary: root + "/usr/local/bin/skylt")
+        #expect(installed.status == 0 && installed.stdout.contains(root + "/usr/local/share/skylt/feeds/spridningskonferens-2020.json"))
+        // Uninstall keeps the last good feed unless asked.
+        try FileManager.default.createDirectory(atPath: root + "/var/lib/skylt", withIntermediateDirectories: true)
+        try "{}".write(toFile: root + "/var/lib/skylt/last-good-feed", atomically: true, encoding: .utf8)
+        #expect(try bash([Self.install, "--destdir", root, "--uninstall"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: root + "/usr/local/bin/skylt"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/etc/systemd/system/skylt.service"))
+        #expect(FileManager.default.fileExists(atPath: root + "/var/lib/skylt/last-good-feed"))
+        #expect(try bash([Self.install, "--destdir", root, "--uninstall", "--purge"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: root + "/var/lib/skylt"))
+    }
+
+    @Test func dryRunChangesNothing() throws {
+        let root = try temporaryFolder().path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = try bash([Self.install, "--dry-run", "--destdir", root, "--binary", CLI.binary.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("would run: install -m 0755 \(CLI.binary.path) \(root)/usr/local/bin/skylt"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).isEmpty)
+    }
+
+    @Test func systemdUnitVerifiesAndIsLockedDown() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze") else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("systemd-analyze is missing; .ci/setup installs systemd") }
+            print("skipped: systemd-analyze is not installed")
+            return
+        }
+        let folder = try temporaryFolder().path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // verify checks that ExecStart exists: point it at the binary built here.
+        let unit = try String(contentsOf: CLI.root.appendingPathComponent("deploy/skylt.service"), encoding: .utf8)
+            .replacingOccurrences(of: "/usr/local/bin/skylt", with: CLI.binary.path)
+        try unit.write(toFile: folder + "/skylt.service", atomically: true, encoding: .utf8)
+        let verify = try bash(["-c", "systemd-analyze verify '\(folder)/skylt.service'"])
+        #expect(verify.status == 0 && verify.stderr.isEmpty && verify.stdout.isEmpty, "\(verify.stdout)\(verify.stderr)")
+        let security = try bash(["-c", "systemd-analyze security --offline=true '\(folder)/skylt.service'"])
+        let line = security.stdout.split(separator: "\n").last { $0.contains("Overall exposure level") } ?? ""
+        let score = line.split(separator: " ").compactMap { Double($0) }.first
+        #expect(score != nil && score! <= 3.0, "\(line)")
+    }
+
+    @Test func checkConfigExplainsProblemsWithTheirPlace() throws {
+        let good = try CLI.run(["check-config", CLI.root.appendingPathComponent("deploy/skylt.json").path])
+        #expect(good.status == 0, "\(good.stdout)")
+        #expect(good.stdout.contains("valid: feed /usr/local/share/skylt/feeds/spridningskonferens-2020.json, screen on 7:00–19:00"))
+        let bad = try CLI.temporaryFeed("""
+        {"feed": "x.json", "rotate": 45, "screen_hours": {"on": "7"},
+         "http": {"port": "eighty"}, "lobyy": true}
+        """)
+        defer { try? FileManager.default.removeItem(at: bad) }
+        let result = try CLI.run(["check-config", bad.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("\(bad.path):1:30: error: rotate: must be 0, 90, 180 or 270"))
+        #expect(result.stdout.contains("screen_hours.on: \"7\" is not a time of day; write HH:MM"))
+        #expect(result.stdout.contains("http.port: expected a number, found string"))
+        #expect(result.stdout.contains("warning: lobyy: unknown key \"lobyy\" is ignored; did you mean \"lobby\"?"))
+        #expect(try CLI.run(["check-config", "/nonexistent.json"]).status == 2)
+        // run refuses a bad config before opening anything.
+        let run = try CLI.run(["run", "--headless", "--frames", "/tmp/skylt-never", "--config", bad.path])
+        #expect(run.status == 1 && run.stderr.contains("is not a valid settings file"))
+    }
+
+    @Test func runReadsTheConfigAndFlagsOverrideIt() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("skylt.json")
+        let feed = CLI.root.appendingPathComponent("assets/feeds/nordic-devdays-multi-room.json").path
+        try "{\"feed\": \"\(feed)\", \"room\": \"hall-a\", \"state_dir\": \"\(folder.path)/state\"}".write(to: config, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["run", "--config", config.path, "--room", "nowhere", "--headless", "--frames", folder.path + "/frames",
+                                  "--clock", "2021-09-14T10:00", "--duration", "1"])
+        #expect(result.status == 2 && result.stderr.contains("--room: the feed has no room \"nowhere\""))
+        let ok = try CLI.run(["run", "--config", config.path, "--headless", "--frames", folder.path + "/frames", "--size", "640x360",
+                              "--clock", "2021-09-14T10:00", "--duration", "1"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/state/status.json"))
+    }
+
+    @Test func theBinaryTellsSystemdWhenItIsReady() throws {
+        let path = FileManager.default.temporaryDirectory.path + "/skylt-notify-\(UUID().uuidString.prefix(8))"
+        let listener = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        defer { close(listener); unlink(path) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            for (index, byte) in path.utf8.enumerated() { buffer[index] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        #expect(bound == 0)
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(listener, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLI.run(["run", "--headless", "--frames", folder.path, "--size", "640x360", "--state-dir", folder.path + "/state",
+                                  "--clock", "2020-02-06T10:20", "--duration", "1.5"],
+                                 environment: ["NOTIFY_SOCKET": path, "WATCHDOG_USEC": "1000000"])
+        #expect(result.status == 0)
+        var messages: [String] = []
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        for _ in 0..<10 {
+            let count = recv(listener, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+            if count <= 0 { break }
+            messages.append(String(decoding: buffer[..<count], as: UTF8.self))
+        }
+        #expect(messages.first == "READY=1\nSTATUS=showing Spridningskonferens 2020")
+        #expect(messages.filter { $0 == "WATCHDOG=1" }.count >= 2)
+        #expect(messages.last == "STOPPING=1")
+    }
+}
