@@ -16,6 +16,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .target(name: "ScheduleCore"),
@@ -25,7 +28,13 @@ let package = Package(
         .systemLibrary(name: "CSDL2TTF", pkgConfig: "SDL2_ttf", providers: [.apt(["libsdl2-ttf-dev"])]),
         .systemLibrary(name: "CSDL2Image", pkgConfig: "SDL2_image", providers: [.apt(["libsdl2-image-dev"])]),
         .target(name: "SDLBackend", dependencies: ["SignLayout", "CSDL2", "CSDL2TTF", "CSDL2Image"]),
-        .target(name: "Kiosk", dependencies: ["ScheduleCore", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Kiosk", dependencies: [
+            "ScheduleCore", .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
+        ]),
+        .target(name: "RemoteView", dependencies: [
+            "Kiosk", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"), .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Metrics", package: "swift-metrics"), .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(
             name: "skylt",
             dependencies: [
@@ -34,7 +43,10 @@ let package = Package(
                 "SignLayout",
                 "SDLBackend",
                 "Kiosk",
+                "RemoteView",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

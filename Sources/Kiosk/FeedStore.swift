@@ -78,6 +78,7 @@ public final class FeedStore: @unchecked Sendable {
                 status.rejectedAt = now
                 self.lastRejectedHash = hash
             }
+            KioskMetrics.rejected.increment()
             logger.warning("rejected an invalid feed; the screen keeps the last good program",
                            metadata: ["errors": "\(errors.count)", "first": "\(errors.first ?? "")"])
             return .rejected
@@ -103,6 +104,7 @@ public final class FeedStore: @unchecked Sendable {
             status.rejectedErrors = []
             status.rejectedAt = nil
         }
+        KioskMetrics.reloads.increment()
         logger.notice("new feed on screen", metadata: ["sessions": "\(program.sessions.count)", "rooms": "\(program.rooms.count)",
                                                        "hash": "\(hash)", "warnings": "\(report.warnings.count)"])
         return .accepted
@@ -110,6 +112,7 @@ public final class FeedStore: @unchecked Sendable {
 
     /// The source could not be reached or read; the program on screen stays.
     public func sourceFailed(_ reason: String, at now: Date) {
+        KioskMetrics.sourceFailures.increment()
         update { status in
             status.lastAttempt = now
             status.failuresInARow += 1

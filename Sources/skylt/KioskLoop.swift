@@ -1,6 +1,7 @@
 import CSDL2
 import Foundation
 import Kiosk
+import RemoteView
 import ScheduleCore
 import SDLBackend
 import SignLayout
@@ -37,6 +38,8 @@ final class KioskLoop {
     var schedule = ScreenSchedule()
     /// systemd: READY=1 after the first frame, WATCHDOG=1 from this loop.
     var notifier: SystemdNotifier?
+    /// Screenshots for the remote view, encoded here (SDL is this thread's alone).
+    var screenshots: ScreenshotMailbox?
 
     /// - Parameter mode: the sign to show; nil to choose from the program (its only room, or the lobby).
     init(store: FeedStore, mode: SignMode?, layout: SignLayout, fonts: FontBook, rotation: Rotation, clock: SignClock, screen: Screen,
@@ -56,8 +59,11 @@ final class KioskLoop {
             let now = clock.now()
             if let end = limits.signTime, now >= end { break }
             if let seconds = limits.realSeconds, clock.realElapsed >= .seconds(seconds) { break }
+            let frameStart = ContinuousClock.now
             var wake = try frame(at: now)
+            KioskMetrics.frameTime.recordNanoseconds(Int64((ContinuousClock.now - frameStart).seconds * 1e9))
             notifier?.pingWatchdog()
+            if let screenshots, screenshots.isRequested { screenshots.deliver(screenshotPNG()) }
             if let interval = notifier?.watchdogInterval, wake > now.addingTimeInterval(interval * clock.speed) {
                 wake = now.addingTimeInterval(interval * clock.speed)
             }
@@ -129,6 +135,7 @@ final class KioskLoop {
         guard let canvas, canvas.width == list.width, canvas.height == list.height else { return }
         guard let dirty = list.dirtyRegion(since: previous) else { return }
         canvas.draw(list, in: dirty)
+        KioskMetrics.frames.increment()
         previous = list
         switch screen {
         case .window(let presenter):
@@ -149,6 +156,15 @@ final class KioskLoop {
             notifier?.ready(status: "showing \(store.snapshot().program?.event.name ?? "a waiting screen")")
         }
         framesShown += 1
+    }
+
+    /// The frame on screen as PNG bytes, as the panel shows it (rotated).
+    private func screenshotPNG() -> [UInt8]? {
+        guard let canvas else { return nil }
+        let path = NSTemporaryDirectory() + "skylt-screenshot-\(getpid()).png"
+        defer { unlink(path) }
+        guard (try? FrameFile.write(canvas, rotation: rotation, to: path)) != nil else { return nil }
+        return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
     }
 
     /// Sleeps, but wakes at once for a quit (window events, SIGTERM/SIGINT) or a new feed.

@@ -2,6 +2,9 @@ import ArgumentParser
 import Foundation
 import Kiosk
 import Logging
+import Metrics
+import Prometheus
+import RemoteView
 import ScheduleCore
 import SDLBackend
 import SignLayout
@@ -61,6 +64,15 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Seconds between polls of a feed URL (default 30).")
     var pollInterval: Double?
 
+    @Option(help: "Serve GET /status, /screenshot.png and /metrics on this port (off by default).")
+    var httpPort: Int?
+
+    @Option(help: "The address the remote view listens on.")
+    var httpAddress: String?
+
+    @Option(help: "A file holding the bearer token the remote view requires.")
+    var httpTokenFile: String?
+
     func validate() throws {
         guard speed > 0, speed <= 100_000 else { throw ValidationError("--speed must be between 0 and 100000") }
         if headless && frames == nil { throw ValidationError("--headless needs --frames DIR") }
@@ -78,6 +90,9 @@ struct RunCommand: ParsableCommand {
             command.stateDir = stateDir ?? settings.stateDir
             command.statusFile = statusFile ?? settings.statusFile
             command.pollInterval = pollInterval ?? settings.pollInterval
+            command.httpPort = httpPort ?? settings.http?.port
+            command.httpAddress = httpAddress ?? settings.http?.address
+            command.httpTokenFile = httpTokenFile ?? settings.http?.tokenFile
             schedule = ScreenSchedule(config: settings)
         }
         try command.runMerged(schedule: schedule)
@@ -115,10 +130,12 @@ struct RunCommand: ParsableCommand {
                     waker.useSDLEvents()
                 }
                 let notifier = SystemdNotifier()
+                let remote = try startRemoteView(store: store, waker: waker, logger: logger)
                 let loop = KioskLoop(store: store, mode: sign.lobby || sign.room != nil ? mode : nil, layout: SignLayout(theme: theme, measurer: fonts),
                                      fonts: fonts, rotation: sign.rotation, clock: signClock, screen: screen, waker: waker)
                 loop.schedule = schedule
                 loop.notifier = notifier
+                loop.screenshots = remote?.screenshots
                 if notifier.isActive { waker.installSignalHandlers() }
                 try loop.run(limits: limits)
                 notifier.stopping()
@@ -128,6 +145,36 @@ struct RunCommand: ParsableCommand {
                     ? " (no display found: run under X11/Wayland, on a console with /dev/dri for KMSDRM, or use --headless --frames DIR)" : ""
                 throw CLIError.usage(error.description + hint)
             }
+        }
+    }
+
+    /// The remote view, when a port is given: metrics through swift-metrics into a Prometheus registry.
+    private func startRemoteView(store: FeedStore, waker: LoopWaker, logger: Logger) throws -> (server: RemoteServer, screenshots: ScreenshotMailbox)? {
+        guard let httpPort else { return nil }
+        guard (1...65_535).contains(httpPort) else { throw CLIError.usage("--http-port must be 1–65535") }
+        var token: String?
+        if let httpTokenFile {
+            guard let text = try? String(contentsOfFile: httpTokenFile, encoding: .utf8), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw CLIError.usage("--http-token-file: cannot read a token from \(httpTokenFile)")
+            }
+            token = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let mailbox = ScreenshotMailbox(wakeLoop: { waker.wake() })
+        let address = httpAddress ?? "127.0.0.1"
+        let registry = MetricsRegistry.shared
+        let box = ResultBox<RemoteServer>()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            box.result = await Result(catching: {
+                try await RemoteServer(address: address, port: httpPort, token: token, store: store, registry: registry, screenshot: mailbox, logger: logger)
+            })
+            done.signal()
+        }
+        done.wait()
+        switch box.result {
+        case .success(let server)?: return (server, mailbox)
+        case .failure(let error)?: throw CLIError.usage("--http-port: cannot listen on \(address):\(httpPort): \(error)")
+        case nil: return nil
         }
     }
 
@@ -185,4 +232,25 @@ struct RunCommand: ParsableCommand {
         }
         return presenter
     }
+}
+
+/// Carries an async result back to synchronous code.
+final class ResultBox<Value: Sendable>: @unchecked Sendable {
+    var result: Result<Value, Error>?
+}
+
+extension Result where Failure == Error {
+    init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
+    }
+}
+
+/// The process's metrics: swift-metrics bootstrapped once, at start (before any metric is
+/// made), with a Prometheus registry that the remote view exports.
+enum MetricsRegistry {
+    static let shared: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }()
 }

@@ -7,6 +7,7 @@ import Logging
 // 2 usage or unreadable input (argument-parser's own usage code, 64, becomes 2).
 ProcessStart.mark()
 LoggingSystem.bootstrap { JournalLogHandler(label: $0) }
+_ = MetricsRegistry.shared
 do {
     var command = try Skylt.parseAsRoot()
     try command.run()
