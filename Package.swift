@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "skylt", targets: ["skylt"]),
         .library(name: "ScheduleCore", targets: ["ScheduleCore"]),
+        .library(name: "Kiosk", targets: ["Kiosk"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -17,8 +17,13 @@ public struct TextFitter {
 
     /// Breaks `text` into at most `maxLines` lines no wider than `width`; if it does not fit,
     /// the last line ends in "…".
+    /// Longer texts are cut before fitting: no screen shows more, and fitting is quadratic in
+    /// a single overlong word.
+    public static let maxCharacters = 1000
+
     public func lines(_ text: String, weight: FontWeight, size: Int, width: Int, maxLines: Int) -> [String] {
         guard maxLines > 0, width > 0 else { return [] }
+        let text = text.utf8.count > Self.maxCharacters * 4 || text.count > Self.maxCharacters ? String(text.prefix(Self.maxCharacters)) : text
         var words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
         var lines: [String] = []
         var current = ""

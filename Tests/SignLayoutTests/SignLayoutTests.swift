@@ -101,6 +101,16 @@ import ScheduleCore
         }
     }
 
+    @Test func aMegabyteTitleIsShortenedQuickly() throws {
+        let title = String(repeating: "Långtitel", count: 116_509)  // ≈ 1 MB, one "word".
+        let program = try LayoutFixture.program(text: #"{"skylt": 1, "event": {"name": "E", "timezone": "UTC"}, "sessions": [{"id": "a", "title": "\#(title)", "start": "2020-02-06T09:00", "end": "2020-02-06T10:00"}]}"#)
+        let started = Date()
+        let list = LayoutFixture.layout(program, at: "2020-02-06T09:30Z", mode: .room("main"), width: 1920, height: 1080)
+        #expect(Date().timeIntervalSince(started) < 2)
+        checkGeometry(list, "1 MB title")
+        #expect(list.texts.contains { $0.text.hasSuffix("…") && $0.text.contains("tel") })
+    }
+
     @Test func lobbyPagesThroughManyRoomsWithoutShrinkingText() throws {
         let program = try LayoutFixture.manyRooms(12)
         var seen = Set<String>()

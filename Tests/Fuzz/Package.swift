@@ -1,0 +1,17 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// libFuzzer targets for Skylt's readers, one per input format. A package of its own so that the
+/// main package's ordinary builds never see executables without a `main` (libFuzzer brings it).
+/// Build and run them with `Tests/Fuzz/fuzz.sh` (see its header).
+let package = Package(
+    name: "SkyltFuzz",
+    dependencies: [.package(name: "Skylt", path: "../..")],
+    targets: [
+        .executableTarget(name: "FuzzNativeFeed", dependencies: [.product(name: "ScheduleCore", package: "Skylt")]),
+        .executableTarget(name: "FuzzFrabFeed", dependencies: [.product(name: "ScheduleCore", package: "Skylt")]),
+        .executableTarget(name: "FuzzICalendar", dependencies: [.product(name: "ScheduleCore", package: "Skylt")]),
+        .executableTarget(name: "FuzzConfig", dependencies: [.product(name: "Kiosk", package: "Skylt")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Fuzzes Skylt's readers with libFuzzer (+ AddressSanitizer), one target per input format.
+#
+#   Tests/Fuzz/fuzz.sh [SECONDS] [TARGET ...]   run each target for SECONDS (default 60)
+#   RUNS=1000000 Tests/Fuzz/fuzz.sh 0 ...       run each target for a number of executions instead
+#
+# Targets: FuzzNativeFeed FuzzFrabFeed FuzzICalendar FuzzConfig (default: all).
+# The seed corpus is assets/feeds, the test fixtures, deploy/skylt.json and ../shared/feeds/real
+# (when present). A crash, a hang over 1 s or an out-of-memory stops the run with exit 1 and
+# leaves the input in Tests/Fuzz/Regressions/TARGET/: commit it (the tests replay every file
+# there) and fix the reader.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+seconds=${1:-60}
+shift || true
+targets=("$@")
+((${#targets[@]})) || targets=(FuzzNativeFeed FuzzFrabFeed FuzzICalendar FuzzConfig)
+scratch="$root/.build-fuzz"
+swift build --package-path "$root/Tests/Fuzz" --scratch-path "$scratch" -c debug \
+  --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address >/dev/null
+status=0
+for target in "${targets[@]}"; do
+  corpus=$(mktemp -d)
+  case "$target" in
+    FuzzICalendar) find "$root/Tests" "$root/../shared/feeds/real" -name '*.ics' -size -100k -exec cp {} "$corpus/" \; 2>/dev/null || true ;;
+    FuzzConfig) cp "$root/deploy/skylt.json" "$corpus/" ;;
+    *) find "$root/assets/feeds" "$root/Tests/ScheduleCoreTests/Fixtures" "$root/../shared/feeds/real" -name '*.json' -size -64k \
+         -exec cp {} "$corpus/" \; 2>/dev/null || true ;;
+  esac
+  regressions="$root/Tests/Fuzz/Regressions/$target"
+  mkdir -p "$regressions"
+  limit=(-max_total_time="$seconds")
+  [ -n "${RUNS:-}" ] && limit=(-runs="$RUNS")
+  echo "== $target: $(ls "$corpus" | wc -l) seed files, ${RUNS:-$seconds s}"
+  if ! SWIFT_BACKTRACE=enable=no "$scratch/debug/$target" "$corpus" "${limit[@]}" -timeout=1 -rss_limit_mb=2048 \
+       -max_len=16384 -artifact_prefix="$regressions/" -print_final_stats=1 2>&1 | grep -E "^#[0-9]+.*DONE|stat::number_of_executed_units|ERROR|SUMMARY|Done [0-9]+ runs"; then
+    :
+  fi
+  if ls "$regressions" | grep -qE '^(crash|timeout|oom|leak)-'; then
+    echo "== $target: found a problem, see $regressions"
+    status=1
+  fi
+  rm -rf "$corpus"
+done
+exit $status
