@@ -8,9 +8,10 @@ let package = Package(
     name: "SkyltFuzz",
     dependencies: [.package(name: "Skylt", path: "../..")],
     targets: [
-        .executableTarget(name: "FuzzNativeFeed", dependencies: [.product(name: "ScheduleCore", package: "Skylt")]),
-        .executableTarget(name: "FuzzFrabFeed", dependencies: [.product(name: "ScheduleCore", package: "Skylt")]),
-        .executableTarget(name: "FuzzICalendar", dependencies: [.product(name: "ScheduleCore", package: "Skylt")]),
+        .target(name: "FuzzSupport", dependencies: [.product(name: "ScheduleCore", package: "Skylt")]),
+        .executableTarget(name: "FuzzNativeFeed", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzFrabFeed", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzICalendar", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzConfig", dependencies: [.product(name: "Kiosk", package: "Skylt")]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,16 +1,10 @@
-import ScheduleCore
+import FuzzSupport
 
-// Inputs are read as iCalendar when they start with BEGIN:VCALENDAR; others get that line put in front.
+/// Inputs that do not start like a calendar get BEGIN:VCALENDAR put in front, so mutations explore the iCalendar reader.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     var bytes = Array(UnsafeBufferPointer(start: data, count: size))
     if !bytes.starts(with: Array("BEGIN:VCALENDAR".utf8)) { bytes = Array("BEGIN:VCALENDAR\n".utf8) + bytes }
-    let report = FeedReader.read(bytes)
-    // Invariant: a program exists exactly when there is no error.
-    precondition((report.program == nil) == !report.errors.isEmpty)
-    if let program = report.program, let first = program.firstStart {
-        _ = Board(program: program, at: first)
-        _ = NativeFeedWriter.write(program)
-    }
+    checkFeed(bytes)
     return 0
 }
