@@ -1,4 +1,5 @@
 import Foundation
+import Kiosk
 import ScheduleCore
 
 /// Where a feed comes from on the command line, and reading it. Unreadable input is a usage
@@ -17,23 +18,16 @@ struct FeedFile {
         return FeedFile(displayName: url.path, url: url)
     }
 
-    /// Reads at most `FeedReader.maxBytes + 1` bytes, so a huge file is refused without
-    /// loading it all.
+    /// Reads the file the way the kiosk does (refusing a huge file without loading it):
+    /// unreadable is a usage problem (exit 2), too large an invalid feed (exit 1).
     func read() throws -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw CLIError.usage("cannot read \(displayName): no such file")
-        }
-        if isDirectory.boolValue { throw CLIError.usage("cannot read \(displayName): it is a directory") }
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            throw CLIError.usage("cannot read \(displayName): permission denied")
-        }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.read(upToCount: FeedReader.maxBytes + 1) ?? Data()
-            return [UInt8](data)
-        } catch {
-            throw CLIError.usage("cannot read \(displayName): \(error.localizedDescription)")
+        switch FeedFileReader.read(url.path) {
+        case .success(let bytes):
+            return bytes
+        case .failure(let failure):
+            let text = failure.description.replacingOccurrences(of: url.path, with: displayName)
+            if case .tooLarge = failure { throw CLIError.invalidFeed(text) }
+            throw CLIError.usage(text)
         }
     }
 
