@@ -91,7 +91,17 @@ enum ICalendarFeedReader {
             self.fallbackZones = fallbackZones
         }
 
+        /// Zones already looked up, by TZID (a calendar names the same few thousands of times).
+        var zones: [String: TimeZone?] = [:]
+
         mutating func zone(named name: String, at offset: Int) -> TimeZone? {
+            if let known = zones[name] { return known }
+            let zone = lookUpZone(named: name, at: offset)
+            zones[name] = zone
+            return zone
+        }
+
+        private mutating func lookUpZone(named name: String, at offset: Int) -> TimeZone? {
             if let zone = TimeZone(identifier: name) { return zone }
             if let seconds = fallbackZones[name], let zone = TimeZone(secondsFromGMT: seconds) {
                 if warnedZones.insert(name).inserted {
