@@ -36,6 +36,7 @@ public final class SoftwareCanvas {
     }
 
     deinit {
+        cache.removeAll()  // Textures first: the renderer frees them when it goes.
         SDL_DestroyRenderer(renderer)
     }
 

@@ -43,6 +43,13 @@ final class TextTextureCache {
         }
     }
 
+    /// Destroys every texture now (before the renderer that made them goes: SDL_DestroyRenderer
+    /// frees its textures, so destroying one afterwards would touch freed memory).
+    func removeAll() {
+        entries.removeAll()
+        used.removeAll()
+    }
+
     /// Drops what the last frame did not use.
     func sweep() {
         entries = entries.filter { used.contains($0.key) }
