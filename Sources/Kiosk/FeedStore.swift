@@ -57,8 +57,8 @@ public final class FeedStore: @unchecked Sendable {
     @discardableResult
     public func offer(_ bytes: [UInt8], at now: Date, origin name: String) -> Outcome {
         let hash = FeedHash.of(bytes)
-        let (currentHash, fromSource) = lock.withLock { (status.feedHash, status.origin == .source) }
-        if hash == currentHash && fromSource || hash == lock.withLock({ lastRejectedHash }) {
+        let (currentHash, fromSource, rejectedHash) = lock.withLock { (status.feedHash, status.origin == .source, lastRejectedHash) }
+        if hash == currentHash && fromSource || hash == rejectedHash {
             update { status in
                 status.lastAttempt = now
                 status.failuresInARow = 0

@@ -23,7 +23,7 @@ public struct TextFitter {
 
     public func lines(_ text: String, weight: FontWeight, size: Int, width: Int, maxLines: Int) -> [String] {
         guard maxLines > 0, width > 0 else { return [] }
-        let text = text.utf8.count > Self.maxCharacters * 4 || text.count > Self.maxCharacters ? String(text.prefix(Self.maxCharacters)) : text
+        let text = String(text.prefix(Self.maxCharacters))  // O(limit), not O(length of the text).
         var words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
         var lines: [String] = []
         var current = ""

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Kiosk
 import ScheduleCore
 
 /// `skylt convert FEED --to skylt`: an export (frab/pretalx JSON, iCalendar) as a Skylt feed.
@@ -33,15 +34,10 @@ struct ConvertCommand: ParsableCommand {
                 Output.error("skylt: note: the Skylt format refuses \(refused.count) thing\(refused.count == 1 ? "" : "s") this export allows (such as two sessions at once in one room); fix them before use — `skylt validate` on the output lists them")
             }
             if let out {
-                let temporary = out + ".\(getpid()).tmp"
                 do {
-                    try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-                    guard rename(temporary, out) == 0 else { throw CLIError.usage("cannot write \(out)") }
-                } catch let error as CLIError {
-                    throw error
+                    try AtomicFile.write(bytes, to: out)
                 } catch {
-                    unlink(temporary)
-                    throw CLIError.usage("cannot write \(out): \(error.localizedDescription)")
+                    throw CLIError.usage("\(error)")
                 }
             } else {
                 FileHandle.standardOutput.write(Data(bytes))
