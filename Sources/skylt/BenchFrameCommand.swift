@@ -57,7 +57,7 @@ struct BenchFrameCommand: ParsableCommand {
                         }
                     }
                 }
-                let perFrame = (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) / Double(max(1, count)) * 1000
+                let perFrame = elapsed.seconds / Double(max(1, count)) * 1000
                 Output.line("\(kind.rawValue): \(count) frames at \(size), \(String(format: "%.2f", perFrame)) ms per frame (wall clock; use callgrind for stable counts)")
             }
         }

@@ -30,7 +30,7 @@ struct SignClock {
     func now() -> Date {
         guard isSimulated else { return Date() }
         let elapsed = realElapsed
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.seconds
         return start.addingTimeInterval(seconds * speed)
     }
 
@@ -49,6 +49,6 @@ enum ProcessStart {
 
     static var milliseconds: Double {
         let elapsed = ContinuousClock.now - instant
-        return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        return elapsed.seconds * 1000
     }
 }
