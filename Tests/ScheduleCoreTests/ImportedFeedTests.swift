@@ -140,6 +140,17 @@ import Testing
         }
     }
 
+    @Test(arguments: ["Plain title", "Åsa's \"quoted\" talk", "back\\slash", "two\nlines\r\ttab", "bell\u{07}nul\u{00}", "Café 東京 🎤"])
+    func writerKeepsEveryTextExactly(_ title: String) throws {
+        let program = try Fixture.program(Fixture.feed([Fixture.session("s1", "2020-02-06T09:00", "2020-02-06T09:15")]))
+        let edited = Program(event: program.event, rooms: program.rooms, sessions: [
+            Session(id: title, roomID: program.rooms[0].id, title: title, start: program.sessions[0].start, end: program.sessions[0].end),
+        ], notices: [])
+        let back = try #require(FeedReader.read(NativeFeedWriter.write(edited)).program)
+        #expect(back.sessions.map(\.title) == [title])
+        #expect(back.sessions.map(\.id) == [title])
+    }
+
     // MARK: - The real exports
 
     static var realFeeds: [String] {

@@ -69,6 +69,10 @@ public enum NativeFeedWriter {
 
     /// A JSON string literal.
     static func quote(_ text: String) -> String {
+        // Most texts need no escape: copy them whole instead of scalar by scalar.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -49,8 +49,8 @@ public final class SourceText: @unchecked Sendable {
     private func lineTable() -> [Int] {
         if let lineStarts { return lineStarts }
         var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == 0x0A {
-            starts.append(index + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where buffer[index] == 0x0A { starts.append(index + 1) }
         }
         lineStarts = starts
         return starts
