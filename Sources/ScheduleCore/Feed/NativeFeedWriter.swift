@@ -67,6 +67,8 @@ public enum NativeFeedWriter {
         return "Etc/GMT" + (hours > 0 ? "-\(hours)" : "+\(-hours)")
     }
 
+    private static let hex = Array("0123456789abcdef".unicodeScalars)
+
     /// A JSON string literal.
     static func quote(_ text: String) -> String {
         // Most texts need no escape: copy them whole instead of scalar by scalar.
@@ -83,7 +85,10 @@ public enum NativeFeedWriter {
             case "\t": out += "\\t"
             default:
                 if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
+                    // \u00XX by hand: String(format:) goes through CFString for every character.
+                    out += "\\u00"
+                    out.unicodeScalars.append(hex[Int(scalar.value >> 4)])
+                    out.unicodeScalars.append(hex[Int(scalar.value & 0xF)])
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

@@ -180,12 +180,17 @@ enum ICalendarFeedReader {
                 sink.warning("VEVENT without a UID is skipped", path: "VEVENT[\(index)]", offset: event.offset)
                 return
             }
+            guard length > 0 else {  // Said once, not once per recurrence.
+                sink.warning("lasts no time, so it can never be on now; skipped", path: "VEVENT[\(index)]", sessionID: uid, offset: event.offset)
+                return
+            }
             let starts = occurrences(of: event, first: start, zone: zone, index: index)
             let recurring = event.first("RRULE") != nil
+            let template = Template(event)
             for occurrence in starts {
                 let id = recurring ? uid + "@" + ICalendarFeedReader.instanceSuffix(occurrence, zone) : uid
                 if recurring, overrides[id] != nil { continue }
-                append(event, id: id, start: occurrence, length: length, index: index, into: &sessions, roomOrder: &roomOrder)
+                append(template, id: id, start: occurrence, length: length, index: index, into: &sessions, roomOrder: &roomOrder)
             }
         }
 
@@ -193,27 +198,42 @@ enum ICalendarFeedReader {
                                    roomOrder: inout [String]) {
             guard let startProperty = event.first("DTSTART"), let (start, allDay) = instant(startProperty, defaultZone: zone), !allDay,
                   let length = duration(of: event, start: start, allDay: false, zone: zone) else { return }
-            append(event, id: id, start: start, length: length, index: index, into: &sessions, roomOrder: &roomOrder)
+            append(Template(event), id: id, start: start, length: length, index: index, into: &sessions, roomOrder: &roomOrder)
         }
 
-        private func append(_ event: ICalComponent, id: String, start: Date, length: TimeInterval, index: Int,
+        /// What every instance of an event shares, worked out once (a recurrence has up to
+        /// `maxInstances` of them).
+        private struct Template {
+            let room: String
+            let title: String
+            let cancelled: Bool
+            let description: String?
+            let offsets: (event: Int, id: Int, room: Int, start: Int, end: Int)
+
+            init(_ event: ICalComponent) {
+                let location = event.first("LOCATION").map { ICalendarParser.unescape($0.value).trimmingCharacters(in: .whitespaces) } ?? ""
+                room = location.isEmpty ? Room.defaultID : location
+                title = event.first("SUMMARY").map { ICalendarParser.unescape($0.value) }.flatMap { $0.isBlank ? nil : $0 } ?? "(untitled)"
+                cancelled = event.first("STATUS")?.value.uppercased() == "CANCELLED"
+                description = event.first("DESCRIPTION").map { ICalendarParser.unescape($0.value) }.flatMap { $0.isBlank ? nil : $0 }
+                let start = event.first("DTSTART")?.offset ?? event.offset
+                offsets = (event.offset, event.first("UID")?.offset ?? start, event.first("LOCATION")?.offset ?? start, start,
+                           event.first("DTEND")?.offset ?? event.first("DURATION")?.offset ?? start)
+            }
+        }
+
+        private func append(_ template: Template, id: String, start: Date, length: TimeInterval, index: Int,
                             into sessions: inout [(Session, SessionOrigin)], roomOrder: inout [String]) {
             guard length > 0 else {
-                sink.warning("lasts no time, so it can never be on now; skipped", path: "VEVENT[\(index)]", sessionID: id, offset: event.offset)
+                sink.warning("lasts no time, so it can never be on now; skipped", path: "VEVENT[\(index)]", sessionID: id, offset: template.offsets.event)
                 return
             }
-            let location = event.first("LOCATION").map { ICalendarParser.unescape($0.value).trimmingCharacters(in: .whitespaces) } ?? ""
-            let room = location.isEmpty ? Room.defaultID : location
-            if !roomOrder.contains(room) { roomOrder.append(room) }
-            let title = event.first("SUMMARY").map { ICalendarParser.unescape($0.value) }.flatMap { $0.isBlank ? nil : $0 } ?? "(untitled)"
-            let cancelled = event.first("STATUS")?.value.uppercased() == "CANCELLED"
-            let description = event.first("DESCRIPTION").map { ICalendarParser.unescape($0.value) }.flatMap { $0.isBlank ? nil : $0 }
-            let session = Session(id: id, roomID: room, title: title, start: start, end: start.addingTimeInterval(length),
-                                  status: cancelled ? .cancelled : .scheduled, abstract: description)
-            let offset = event.first("DTSTART")?.offset ?? event.offset
-            sessions.append((session, SessionOrigin(arrayPath: "VEVENT", index: index, offset: event.offset, idOffset: event.first("UID")?.offset ?? offset,
-                                                    roomOffset: event.first("LOCATION")?.offset ?? offset, startOffset: offset,
-                                                    endOffset: event.first("DTEND")?.offset ?? event.first("DURATION")?.offset ?? offset)))
+            if !roomOrder.contains(template.room) { roomOrder.append(template.room) }
+            let session = Session(id: id, roomID: template.room, title: template.title, start: start, end: start.addingTimeInterval(length),
+                                  status: template.cancelled ? .cancelled : .scheduled, abstract: template.description)
+            let offsets = template.offsets
+            sessions.append((session, SessionOrigin(arrayPath: "VEVENT", index: index, offset: offsets.event, idOffset: offsets.id,
+                                                    roomOffset: offsets.room, startOffset: offsets.start, endOffset: offsets.end)))
         }
 
         /// DTEND − DTSTART, or DURATION, or (none) zero for a DATE-TIME and one day for a DATE.
