@@ -19,7 +19,6 @@ public final class FileFeedWatcher: @unchecked Sendable {
     private let now: @Sendable () -> Date
     private let lock = NSLock()
     private var running = true
-    private var thread: Thread?
     private var stopPipe: [Int32] = [-1, -1]
 
     public init(path: String, store: FeedStore, logger: Logger, debounce: TimeInterval = 0.15, recheckInterval: TimeInterval = 5,
@@ -44,22 +43,23 @@ public final class FileFeedWatcher: @unchecked Sendable {
         let watchDescriptor = inotify >= 0 ? inotify_add_watch(inotify, folder, Self.mask) : -1
         let fingerprint = FileFingerprint(path: path)
         readAndOffer()
+        // The thread keeps the watcher alive while it watches, and lets go when it ends (the
+        // watcher does not hold the thread: that would be a cycle, and leak both).
         let thread = Thread { [self] in watch(inotify: inotify, watchDescriptor: watchDescriptor, fingerprint: fingerprint) }
         thread.name = "skylt.feed-watcher"
-        self.thread = thread
         thread.start()
     }
 
     /// Stops watching (returns at once; the thread ends within moments).
     public func stop() {
-        let wasRunning = lock.withLock { () -> Bool in
-            let was = running
+        lock.withLock {
+            // Under the lock: the thread closes the pipe under it too, so this never writes to a
+            // descriptor that has since been closed (and perhaps reused).
+            if running, stopPipe[1] >= 0 {
+                var byte: UInt8 = 1
+                _ = write(stopPipe[1], &byte, 1)
+            }
             running = false
-            return was
-        }
-        if wasRunning, stopPipe[1] >= 0 {
-            var byte: UInt8 = 1
-            _ = write(stopPipe[1], &byte, 1)
         }
     }
 
@@ -80,8 +80,12 @@ public final class FileFeedWatcher: @unchecked Sendable {
         let mask = Self.mask
         defer {
             if inotify >= 0 { close(inotify) }
-            close(stopPipe[0])
-            close(stopPipe[1])
+            lock.withLock {
+                running = false
+                close(stopPipe[0])
+                close(stopPipe[1])
+                stopPipe = [-1, -1]
+            }
         }
         var watchDescriptor = initialWatch
         var fingerprint = initialFingerprint

@@ -48,6 +48,20 @@ import Testing
         #expect(harness.title == "Start")
     }
 
+    /// The watching thread holds the watcher only while it runs: once stopped, nothing is left
+    /// (LeakSanitizer found the watcher and its thread holding each other).
+    @Test func aStoppedWatcherIsFreed() throws {
+        weak var freed: FileFeedWatcher?
+        let harness = try Harness()
+        do {
+            let watcher = FileFeedWatcher(path: harness.path, store: harness.store, logger: KioskFixture.logger, recheckInterval: 1)
+            watcher.start()
+            freed = watcher
+            watcher.stop()
+        }
+        #expect(KioskFixture.waitUntil { freed == nil } != nil, "the watcher is still alive 3 s after stop()")
+    }
+
     @Test(arguments: ["mv", "cp", "sed", "rsync-like", "in-place"])
     func everyWayOfSavingIsSeenWithinASecond(_ how: String) throws {
         let harness = try Harness()
