@@ -3,6 +3,7 @@
 #
 #   Tests/Fuzz/fuzz.sh [SECONDS] [TARGET ...]   run each target for SECONDS (default 60)
 #   RUNS=1000000 Tests/Fuzz/fuzz.sh 0 ...       run each target for a number of executions instead
+#   SEED=1 Tests/Fuzz/fuzz.sh 60                  the same inputs in the same order every time (CI does this)
 #
 # Targets: FuzzNativeFeed FuzzFrabFeed FuzzICalendar FuzzConfig (default: all).
 # The seed corpus is assets/feeds, the test fixtures, deploy/skylt.json and ../shared/feeds/real
@@ -33,6 +34,7 @@ for target in "${targets[@]}"; do
   mkdir -p "$regressions"
   limit=(-max_total_time="$seconds")
   [ -n "${RUNS:-}" ] && limit=(-runs="$RUNS")
+  [ -n "${SEED:-}" ] && limit+=(-seed="$SEED")
   echo "== $target: $(ls "$corpus" | wc -l) seed files, ${RUNS:-$seconds s}"
   if ! SWIFT_BACKTRACE=enable=no "$scratch/release/$target" "$corpus" "${limit[@]}" -timeout=1 -rss_limit_mb=2048 \
        -max_len=16384 -artifact_prefix="$regressions/" -print_final_stats=1 2>&1 | grep -E "^#[0-9]+.*DONE|stat::number_of_executed_units|ERROR|SUMMARY|Done [0-9]+ runs"; then
