@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMalloc
 import Foundation
 import Kiosk
 import Logging
@@ -100,6 +101,11 @@ struct RunCommand: ParsableCommand {
 
     private func runMerged(schedule: ScreenSchedule) throws {
         try reportingErrors {
+            // Text textures and frames are large, short-lived buffers. glibc raises its mmap
+            // threshold each time one is freed, after which such buffers come from the heap and
+            // its high-water mark only grows; a fixed threshold hands them back to the system,
+            // so the kiosk's RSS stays flat over days (docs/BENCHMARKS.md).
+            _ = mallopt(M_MMAP_THRESHOLD, 128 * 1024)
             let logger = Logger(label: "skylt")
             let source = try feedSource()
             let cache = try prepareStateDirectory(logger: logger)
