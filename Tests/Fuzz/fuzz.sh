@@ -32,6 +32,7 @@ for target in "${targets[@]}"; do
   esac
   regressions="$root/Tests/Fuzz/Regressions/$target"
   mkdir -p "$regressions"
+  known=$(ls "$regressions")  # Inputs found (and fixed) before: only a new one fails this run.
   limit=(-max_total_time="$seconds")
   [ -n "${RUNS:-}" ] && limit=(-runs="$RUNS")
   [ -n "${SEED:-}" ] && limit+=(-seed="$SEED")
@@ -40,7 +41,7 @@ for target in "${targets[@]}"; do
        -max_len=16384 -artifact_prefix="$regressions/" -print_final_stats=1 2>&1 | grep -E "^#[0-9]+.*DONE|stat::number_of_executed_units|ERROR|SUMMARY|Done [0-9]+ runs"; then
     :
   fi
-  if ls "$regressions" | grep -qE '^(crash|timeout|oom|leak)-'; then
+  if ls "$regressions" | grep -vxF -e "$known" -e "" | grep -qE '^(crash|timeout|oom|leak)-'; then
     echo "== $target: found a problem, see $regressions"
     status=1
   fi
