@@ -67,33 +67,38 @@ public enum NativeFeedWriter {
         return "Etc/GMT" + (hours > 0 ? "-\(hours)" : "+\(-hours)")
     }
 
-    private static let hex = Array("0123456789abcdef".unicodeScalars)
+    private static let hex = Array("0123456789abcdef".utf8)
 
-    /// A JSON string literal.
+    /// A JSON string literal. Works on UTF-8 bytes: every byte of a multi-byte character is
+    /// 0x80 or above, so only ASCII bytes ever need an escape.
     static func quote(_ text: String) -> String {
-        // Most texts need no escape: copy them whole instead of scalar by scalar.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        // Most texts need no escape: copy them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == quote || $0 == backslash }) {
             return "\"" + text + "\""
         }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
+        var out: [UInt8] = [quote]
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            guard byte < 0x20 || byte == quote || byte == backslash else {
+                out.append(byte)
+                continue
+            }
+            out.append(backslash)
+            switch byte {
+            case quote, backslash: out.append(byte)
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "t"))
             default:
-                if scalar.value < 0x20 {
-                    // \u00XX by hand: String(format:) goes through CFString for every character.
-                    out += "\\u00"
-                    out.unicodeScalars.append(hex[Int(scalar.value >> 4)])
-                    out.unicodeScalars.append(hex[Int(scalar.value & 0xF)])
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                out.append(UInt8(ascii: "u"))
+                out.append(0x30)
+                out.append(0x30)
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
             }
         }
-        return out + "\""
+        out.append(quote)
+        return String(decoding: out, as: UTF8.self)
     }
 }
