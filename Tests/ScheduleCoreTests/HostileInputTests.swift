@@ -70,6 +70,33 @@ import Testing
     }
 
     /// Every input a fuzzer once found is replayed here for ever.
+    /// Durations no conference has: refused with a warning, never an arithmetic trap (a 10^23-week
+    /// DURATION once crashed the iCalendar reader converting the end to a calendar date).
+    @Test(arguments: ["P99999999999999999999999W", "PT99999999999999S", "P9999999999999999999999999999999999999999D"])
+    func absurdCalendarDurationsAreSkipped(_ duration: String) throws {
+        let text = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nDTSTART:20240101T100000Z\nDURATION:\(duration)\nSUMMARY:x\nEND:VEVENT\n"
+            + "BEGIN:VEVENT\nUID:b\nDTSTART:20240101T110000Z\nDURATION:PT1H\nSUMMARY:y\nEND:VEVENT\nEND:VCALENDAR\n"
+        let report = FeedReader.read(Array(text.utf8))
+        let program = try #require(report.program)
+        #expect(program.sessions.map(\.id) == ["b"])
+        #expect(report.warnings.contains { $0.message.contains("after the year 9999") })
+    }
+
+    @Test func recurrencesStopAtTheYear9999() throws {
+        let text = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nDTSTART:99991229T100000Z\nDURATION:PT1H\nRRULE:FREQ=DAILY\nSUMMARY:x\nEND:VEVENT\nEND:VCALENDAR\n"
+        let program = try #require(FeedReader.read(Array(text.utf8)).program)
+        #expect(program.sessions.count == 3)
+        #expect(program.sessions.allSatisfy { $0.end <= LocalDateTime.latestInstant })
+    }
+
+    @Test func frabDurationPastTheYear9999IsSkipped() throws {
+        let event = #"{"guid": "g", "id": 1, "date": "9999-12-31T10:00:00+01:00", "start": "10:00", "duration": "999999:00", "title": "Long"}"#
+        let text = #"{"schedule": {"conference": {"title": "C", "days": [{"index": 1, "date": "9999-12-31", "rooms": {"A": ["# + event + "]}}]}}}"
+        let report = FeedReader.read(Array(text.utf8))
+        #expect(report.program?.sessions.isEmpty ?? true)
+        #expect(report.warnings.contains { $0.message.contains("after the year 9999") })
+    }
+
     @Test func fuzzRegressionsStayFixed() throws {
         let folder = Fixture.root.appendingPathComponent("Tests/Fuzz/Regressions")
         let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)

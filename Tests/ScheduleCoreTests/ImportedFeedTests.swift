@@ -66,6 +66,17 @@ import Testing
         #expect(FrabFeedReader.parseDuration(text) == 5400)
     }
 
+    /// Absurd durations are refused, never an arithmetic overflow (a fuzz find); the largest
+    /// accepted ones still read.
+    @Test(arguments: ["03333333333333331:00", "1:9999999999999999:00:00", "99999999999999999999:00", "-1:00", "1:-30"])
+    func frabDurationsThatCannotBeAreRefused(_ text: String) {
+        #expect(FrabFeedReader.parseDuration(text) == nil)
+    }
+
+    @Test func largestFrabDurationReads() {
+        #expect(FrabFeedReader.parseDuration("999999:999999:999999:999999") == 999_999.0 * (86_400 + 3600 + 60 + 1))
+    }
+
     // MARK: - iCalendar
 
     @Test func iCalendarMapsOntoTheProgram() throws {

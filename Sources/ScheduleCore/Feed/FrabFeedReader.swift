@@ -150,6 +150,10 @@ enum FrabFeedReader {
             fields.warning("no usable \"duration\" (HH:MM or H:MM:SS); the event is skipped", key: "duration", at: fields.offset(of: "duration"))
             return nil
         }
+        guard start.addingTimeInterval(duration) <= LocalDateTime.latestInstant else {
+            fields.warning("duration \(durationText) ends after the year 9999; the event is skipped", key: "duration", at: fields.offset(of: "duration"))
+            return nil
+        }
         if duration == 0 {
             fields.warning("lasts no time (duration \(durationText)), so it can never be on now; skipped", key: "duration", at: fields.offset(of: "duration"))
             return nil
@@ -197,10 +201,11 @@ enum FrabFeedReader {
         return offset
     }
 
-    /// `HH:MM`, `H:MM`, `H:MM:SS` or `D:HH:MM:SS` in seconds.
+    /// `HH:MM`, `H:MM`, `H:MM:SS` or `D:HH:MM:SS` in seconds. Each part is at most 999,999, so the
+    /// sum cannot overflow (the fuzzer found `03333333333333331:00`).
     static func parseDuration(_ text: String) -> TimeInterval? {
         let parts = text.split(separator: ":").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard parts.allSatisfy({ $0 != nil && $0! >= 0 }) else { return nil }
+        guard parts.allSatisfy({ $0 != nil && (0...999_999).contains($0!) }) else { return nil }
         let numbers = parts.map { $0! }
         switch numbers.count {
         case 2: return TimeInterval(numbers[0] * 3600 + numbers[1] * 60)

@@ -105,3 +105,11 @@ public enum CivilCalendar {
         ((days % 7 + 7) % 7 + 3) % 7 + 1
     }
 }
+
+extension LocalDateTime {
+    /// The last instant a feed can name (9999-12-31T23:59:59 at UTC−12:00, the latest clock on
+    /// Earth). Imports that compute an end (a duration, a recurrence) past it are refused: nothing
+    /// could write that end back, and the arithmetic on absurd durations must never trap.
+    public static let latestInstant = Date(timeIntervalSince1970: TimeInterval(
+        LocalDateTime(year: 9999, month: 12, day: 31, hour: 23, minute: 59, second: 59).secondsSinceEpoch + 12 * 3600))
+}

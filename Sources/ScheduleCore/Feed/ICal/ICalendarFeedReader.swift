@@ -169,6 +169,10 @@ enum ICalendarFeedReader {
                 sink.warning("VEVENT ends before it starts; skipped", path: "VEVENT[\(index)]", offset: event.offset)
                 return
             }
+            guard start.addingTimeInterval(max(length, 86_400)) <= LocalDateTime.latestInstant else {
+                sink.warning("VEVENT ends after the year 9999; skipped", path: "VEVENT[\(index)]", offset: event.offset)
+                return
+            }
             if allDay {
                 // A whole-day item (a holiday, "registration open") is a banner, not a session.
                 if !summary.isBlank {
@@ -188,6 +192,7 @@ enum ICalendarFeedReader {
             let recurring = event.first("RRULE") != nil
             let template = Template(event)
             for occurrence in starts {
+                if occurrence.addingTimeInterval(length) > LocalDateTime.latestInstant { break }
                 let id = recurring ? uid + "@" + ICalendarFeedReader.instanceSuffix(occurrence, zone) : uid
                 if recurring, overrides[id] != nil { continue }
                 append(template, id: id, start: occurrence, length: length, index: index, into: &sessions, roomOrder: &roomOrder)
@@ -197,7 +202,8 @@ enum ICalendarFeedReader {
         mutating func readInstance(_ event: ICalComponent, id: String, index: Int, zone: TimeZone, into sessions: inout [(Session, SessionOrigin)],
                                    roomOrder: inout [String]) {
             guard let startProperty = event.first("DTSTART"), let (start, allDay) = instant(startProperty, defaultZone: zone), !allDay,
-                  let length = duration(of: event, start: start, allDay: false, zone: zone) else { return }
+                  let length = duration(of: event, start: start, allDay: false, zone: zone),
+                  start.addingTimeInterval(length) <= LocalDateTime.latestInstant else { return }
             append(Template(event), id: id, start: start, length: length, index: index, into: &sessions, roomOrder: &roomOrder)
         }
 
@@ -300,6 +306,7 @@ enum ICalendarFeedReader {
                 }
                 guard include else { continue }
                 let (y, m, d) = CivilCalendar.civil(fromDaysSinceEpoch: day)
+                if y > 9999 { break }
                 let local = LocalDateTime(year: y, month: m, day: d, hour: firstLocal.hour, minute: firstLocal.minute, second: firstLocal.second)
                 let date: Date
                 switch resolver.resolve(local) {
