@@ -73,14 +73,15 @@ public enum NativeFeedWriter {
     /// 0x80 or above, so only ASCII bytes ever need an escape.
     static func quote(_ text: String) -> String {
         let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == quote || byte == backslash }
         // Most texts need no escape: copy them whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == quote || $0 == backslash }) {
+        if !text.utf8.contains(where: needsEscape) {
             return "\"" + text + "\""
         }
         var out: [UInt8] = [quote]
         out.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
-            guard byte < 0x20 || byte == quote || byte == backslash else {
+            guard needsEscape(byte) else {
                 out.append(byte)
                 continue
             }
