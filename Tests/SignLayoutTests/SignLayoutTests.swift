@@ -180,12 +180,18 @@ import ScheduleCore
         let data = try Data(contentsOf: LayoutFixture.root.appendingPathComponent("assets/themes/\(name).json"))
         let theme = try Theme.decode(data)
         let colors = theme.colors
-        #expect(colors.text.contrast(with: colors.background) >= 7)
-        #expect(colors.muted.contrast(with: colors.background) >= 7)
-        #expect(colors.text.contrast(with: colors.panel) >= 7)
-        #expect(colors.accent.contrast(with: colors.background) >= 4.5)
-        #expect(colors.pause.contrast(with: colors.background) >= 4.5)
-        #expect(colors.cancelled.contrast(with: colors.background) >= 4.5)
+        // Every pair the layouts draw: body text needs 7:1 (AAA), large text 4.5:1. Large is
+        // bold at the minimum size or more (2.6% of the short side: 18.7 px at 720p, WCAG's
+        // 14 pt bold). The room sign writes notes in the accent colour at regular weight (23 px
+        // at 720p: body text); the lobby draws its rows on the panel colour, accents in bold.
+        for surface in [colors.background, colors.panel] {
+            #expect(colors.text.contrast(with: surface) >= 7)
+            #expect(colors.muted.contrast(with: surface) >= 7)
+            #expect(colors.pause.contrast(with: surface) >= 4.5)
+        }
+        #expect(colors.accent.contrast(with: colors.background) >= 7)
+        #expect(colors.accent.contrast(with: colors.panel) >= 4.5)
+        #expect(colors.cancelled.contrast(with: colors.background) >= 7)
         #expect(colors.bannerText.contrast(with: colors.bannerBackground) >= 7)
         if name == "dark" { #expect(theme == Theme.dark) }
     }
