@@ -111,6 +111,44 @@ import Testing
         #expect(dst == [Fixture.instant("2024-03-30T09:00+01:00"), Fixture.instant("2024-03-31T09:00+02:00"), Fixture.instant("2024-04-01T09:00+02:00")])
     }
 
+    /// A zero-length event is warned about once with its location; a zero-length RECURRENCE-ID
+    /// override takes its instance off the screen, by that instance's id.
+    @Test func zeroLengthCalendarEventsAndOverridesAreSkipped() throws {
+        let text = """
+            BEGIN:VCALENDAR
+            BEGIN:VEVENT
+            UID:w
+            DTSTART:20240101T100000Z
+            DURATION:PT1H
+            RRULE:FREQ=DAILY;COUNT=3
+            SUMMARY:Daily
+            END:VEVENT
+            BEGIN:VEVENT
+            UID:w
+            RECURRENCE-ID:20240102T100000Z
+            DTSTART:20240102T110000Z
+            DURATION:PT0S
+            SUMMARY:Moved
+            END:VEVENT
+            BEGIN:VEVENT
+            UID:z
+            DTSTART:20240101T120000Z
+            DURATION:PT0S
+            RRULE:FREQ=DAILY;COUNT=1000
+            SUMMARY:Nothing
+            END:VEVENT
+            END:VCALENDAR
+
+            """
+        let report = FeedReader.read(Array(text.utf8))
+        let program = try #require(report.program)
+        #expect(program.sessions.map(\.id) == ["w@2024-01-01T10:00", "w@2024-01-03T10:00"])
+        #expect(report.warnings.map { $0.formatted(file: "c.ics") } == [
+            "c.ics:9:1: warning: VEVENT[1] (session \"w@2024-01-02T10:00\"): lasts no time, so it can never be on now; skipped",
+            "c.ics:16:1: warning: VEVENT[2] (session \"z\"): lasts no time, so it can never be on now; skipped",
+        ])
+    }
+
     @Test func iCalendarAllDayEventsAreNoticesAndOddZonesAreWarned() throws {
         let report = try report("small.ics")
         let program = try #require(report.program)

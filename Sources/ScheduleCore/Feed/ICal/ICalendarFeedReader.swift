@@ -204,6 +204,10 @@ enum ICalendarFeedReader {
             guard let startProperty = event.first("DTSTART"), let (start, allDay) = instant(startProperty, defaultZone: zone), !allDay,
                   let length = duration(of: event, start: start, allDay: false, zone: zone),
                   start.addingTimeInterval(length) <= LocalDateTime.latestInstant else { return }
+            guard length > 0 else {
+                sink.warning("lasts no time, so it can never be on now; skipped", path: "VEVENT[\(index)]", sessionID: id, offset: event.offset)
+                return
+            }
             append(Template(event), id: id, start: start, length: length, index: index, into: &sessions, roomOrder: &roomOrder)
         }
 
@@ -230,10 +234,6 @@ enum ICalendarFeedReader {
 
         private func append(_ template: Template, id: String, start: Date, length: TimeInterval, index: Int,
                             into sessions: inout [(Session, SessionOrigin)], roomOrder: inout [String]) {
-            guard length > 0 else {
-                sink.warning("lasts no time, so it can never be on now; skipped", path: "VEVENT[\(index)]", sessionID: id, offset: template.offsets.event)
-                return
-            }
             if !roomOrder.contains(template.room) { roomOrder.append(template.room) }
             let session = Session(id: id, roomID: template.room, title: template.title, start: start, end: start.addingTimeInterval(length),
                                   status: template.cancelled ? .cancelled : .scheduled, abstract: template.description)
