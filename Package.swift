@@ -4,8 +4,10 @@ import PackageDescription
 /// Skylt: conference signage. Data flows one way, and every target depends only inward:
 /// feed bytes → `ScheduleCore` (readers, validated `Program`, `Board` at an instant)
 /// → `SignText` (wording and dates in the feed's language) → `SignLayout` (positioned text and boxes)
-/// → `SDLBackend` (drawing with SDL2); `Kiosk` (feed watching and polling, cache, status) beside it;
-/// → `skylt` (the CLI and frame loop, wiring it all).
+/// → `Kiosk` (the frame loop: a pure step and a thin driver; feed watching and polling, cache,
+///   status, clocks, systemd) → displays that plug into it: `SDLBackend` (a window, PNG files);
+/// `RemoteView` (the read-only HTTP view) beside them; `skylt` (the CLI) wires it all.
+/// `SkyltTestSupport` and `skylt-bench` are for tests and measuring: the product has neither.
 let package = Package(
     name: "Skylt",
     platforms: [.macOS(.v13)],
@@ -20,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
     ],
     targets: [
         .target(name: "ScheduleCore"),
@@ -29,36 +32,56 @@ let package = Package(
         .systemLibrary(name: "CSDL2TTF", pkgConfig: "SDL2_ttf", providers: [.apt(["libsdl2-ttf-dev"])]),
         .systemLibrary(name: "CSDL2Image", pkgConfig: "SDL2_image", providers: [.apt(["libsdl2-image-dev"])]),
         .systemLibrary(name: "CMalloc"),
-        .target(name: "SDLBackend", dependencies: ["SignLayout", "CSDL2", "CSDL2TTF", "CSDL2Image"]),
         .target(name: "Kiosk", dependencies: [
-            "ScheduleCore", .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
+            "ScheduleCore", "SignText", "SignLayout", "CMalloc",
+            .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Clocks", package: "swift-clocks"),
         ]),
+        .target(name: "SDLBackend", dependencies: ["SignLayout", "Kiosk", "CSDL2", "CSDL2TTF", "CSDL2Image"]),
         .target(name: "RemoteView", dependencies: [
-            "Kiosk", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"), .product(name: "Prometheus", package: "swift-prometheus"),
-            .product(name: "Metrics", package: "swift-metrics"), .product(name: "Logging", package: "swift-log"),
+            "Kiosk", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+            .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Logging", package: "swift-log"), .product(name: "Clocks", package: "swift-clocks"),
         ]),
         .executableTarget(
             name: "skylt",
             dependencies: [
-                "CMalloc",
-                "ScheduleCore",
-                "SignText",
-                "SignLayout",
-                "SDLBackend",
-                "Kiosk",
-                "RemoteView",
+                "ScheduleCore", "SignText", "SignLayout", "SDLBackend", "Kiosk", "RemoteView",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "ScheduleCoreTests", dependencies: ["ScheduleCore", "SignText"], exclude: ["Fixtures"]),
-        .testTarget(name: "SignLayoutTests", dependencies: ["ScheduleCore", "SignText", "SignLayout"]),
-        .testTarget(name: "SDLBackendTests", dependencies: ["ScheduleCore", "SignLayout", "SDLBackend", "CSDL2", "CSDL2Image"],
+        // Measuring, kept out of the shipped binary: `swift run -c release skylt-bench …`.
+        .executableTarget(
+            name: "skylt-bench",
+            dependencies: [
+                "ScheduleCore", "SignLayout", "SDLBackend", "SkyltTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // What several test targets (and the benchmarks) share: fixtures, instants, generated feeds.
+        .target(name: "SkyltTestSupport", dependencies: ["ScheduleCore"], path: "Tests/SkyltTestSupport"),
+        .testTarget(name: "ScheduleCoreTests", dependencies: ["ScheduleCore", "SignText", "SkyltTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "SignLayoutTests", dependencies: ["ScheduleCore", "SignText", "SignLayout", "SkyltTestSupport"]),
+        .testTarget(name: "SDLBackendTests", dependencies: ["ScheduleCore", "SignLayout", "SDLBackend", "Kiosk", "CSDL2", "CSDL2Image",
+                                                            "SkyltTestSupport"],
                     exclude: ["Goldens"]),
-        .testTarget(name: "SkyltCLITests", dependencies: ["skylt"]),
-        .testTarget(name: "KioskTests", dependencies: ["Kiosk", "ScheduleCore", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "SkyltCLITests", dependencies: ["skylt", "SkyltTestSupport"]),
+        .testTarget(name: "KioskTests", dependencies: [
+            "Kiosk", "ScheduleCore", "SignLayout", "SkyltTestSupport",
+            .product(name: "Logging", package: "swift-log"), .product(name: "Clocks", package: "swift-clocks"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The same strict settings for every target: existential types spelled `any`, and a module's
+// members visible only where it is imported.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ]
+}

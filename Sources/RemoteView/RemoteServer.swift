@@ -13,7 +13,7 @@ import Prometheus
 /// loop's, and asks the loop for a screenshot at most once per `screenshotMaxAge`.
 public final class RemoteServer: Sendable {
     private let server: HTTPServer
-    private let task: Task<Void, Error>
+    private let task: Task<Void, any Error>
 
     /// Starts listening; returns once the socket is bound.
     /// - Parameters:

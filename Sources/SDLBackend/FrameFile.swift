@@ -1,30 +1,28 @@
 import CSDL2
 import CSDL2Image
 import Foundation
+import Kiosk
+import SignLayout
 
-/// How a screen is mounted: the picture is turned by this many degrees clockwise.
-public enum Rotation: Int, Sendable, CaseIterable {
-    case none = 0, quarter = 90, half = 180, threeQuarters = 270
-
-    /// Whether the panel's width and height swap for the layout.
-    public var swapsSides: Bool { self == .quarter || self == .threeQuarters }
-}
-
-/// Writes a canvas to a PNG file as the panel shows it (rotated for screens mounted on their
-/// side), atomically: a temporary file renamed into place, so readers never see half a PNG.
+/// A canvas as PNG, as the panel shows it (rotated for screens mounted on their side).
 public enum FrameFile {
-    public static func write(_ canvas: SoftwareCanvas, rotation: Rotation, to path: String) throws {
-        let directory = (path as NSString).deletingLastPathComponent
-        let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        if rotation == .none {
-            guard IMG_SavePNG(canvas.surface.pointer, temporary) == 0 else { throw SDLError("IMG_SavePNG(\(path))") }
-        } else {
-            let rotated = try rotate(canvas, rotation)
-            guard IMG_SavePNG(rotated.pointer, temporary) == 0 else { throw SDLError("IMG_SavePNG(\(path))") }
-        }
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw SDLError("rename to \(path)", message: String(cString: strerror(errno)))
+    /// The PNG bytes of the canvas, turned for the panel.
+    public static func png(_ canvas: SoftwareCanvas, rotation: Rotation) throws -> [UInt8] {
+        if rotation == .none { return try withExtendedLifetime(canvas) { try PNGEncoder.encode(canvas.surface.pointer) } }
+        let turned = try rotate(canvas, rotation)
+        return try withExtendedLifetime(turned) { try PNGEncoder.encode(turned.pointer) }
+    }
+
+    /// Writes the PNG atomically (a temporary file with a random name, created exclusively,
+    /// renamed into place), so readers never see half a PNG and nothing planted at the
+    /// temporary name is written through.
+    /// - Parameter durable: also fsync (a file that must survive a power cut).
+    public static func write(_ canvas: SoftwareCanvas, rotation: Rotation, to path: String, durable: Bool = true) throws {
+        let bytes = try png(canvas, rotation: rotation)
+        do {
+            try AtomicFile.write(bytes, to: path, durable: durable)
+        } catch let error as AtomicFile.WriteError {
+            throw SDLError("writing \(path)", message: error.description)
         }
     }
 

@@ -1,5 +1,6 @@
 import CSDL2
 import Foundation
+import SignLayout
 
 /// Shows a canvas on a real display: a window under X11/Wayland, or the whole screen through
 /// KMSDRM on a bare console. Owns the window (and, for rotated panels, a renderer and texture).
@@ -11,7 +12,7 @@ public final class WindowPresenter {
     let window: OpaquePointer
     private var renderer: OpaquePointer?
     private var texture: OpaquePointer?
-    private var textureSize = (width: 0, height: 0)
+    private var textureSize = Size(width: 0, height: 0)
     private var triedNativeFramebuffer = false
     public let rotation: Rotation
     /// SDL's video subsystem, kept alive until the window is destroyed.
@@ -51,21 +52,18 @@ public final class WindowPresenter {
     }
 
     /// The panel's size in pixels, as it is now.
-    public var outputSize: (width: Int, height: Int) {
+    public var outputSize: Size {
         var width: Int32 = 0, height: Int32 = 0
         if let renderer {
             SDL_GetRendererOutputSize(renderer, &width, &height)
         } else {
             SDL_GetWindowSizeInPixels(window, &width, &height)
         }
-        return (Int(width), Int(height))
+        return Size(width: Int(width), height: Int(height))
     }
 
     /// The size a layout must have to fill the panel after rotation.
-    public var layoutSize: (width: Int, height: Int) {
-        let size = outputSize
-        return rotation.swapsSides ? (size.height, size.width) : size
-    }
+    public var layoutSize: Size { rotation.layoutSize(forPanel: outputSize) }
 
     /// The window's own pixels. Prefers the display system's native framebuffer (X11 shared
     /// memory); only drivers without one (KMSDRM, Wayland) get SDL's GPU-backed stand-in.
@@ -82,16 +80,15 @@ public final class WindowPresenter {
     /// A canvas for this window: unrotated, one that draws straight into the window's pixels;
     /// rotated, one with pixels of its own that `present` turns onto the panel.
     public func makeCanvas(fonts: FontBook) throws -> SoftwareCanvas {
-        let (width, height) = layoutSize
         if renderer == nil, let target = windowSurface() {
             return try SoftwareCanvas(surface: Surface(pointer: target, owned: false), fonts: fonts)
         }
-        return try SoftwareCanvas(width: width, height: height, fonts: fonts)
+        return try SoftwareCanvas(width: layoutSize.width, height: layoutSize.height, fonts: fonts)
     }
 
     /// Copies the changed region of the canvas to the screen (the whole canvas when nil).
-    public func present(_ canvas: SoftwareCanvas, changed region: (x: Int, y: Int, width: Int, height: Int)?) throws {
-        let area = region ?? (0, 0, canvas.width, canvas.height)
+    public func present(_ canvas: SoftwareCanvas, changed region: Rect?) throws {
+        let area = region ?? Rect(x: 0, y: 0, width: canvas.width, height: canvas.height)
         var rect = SDL_Rect(x: Int32(area.x), y: Int32(area.y), w: Int32(area.width), h: Int32(area.height))
         guard let renderer else {
             guard let target = windowSurface() else { throw SDLError("SDL_GetWindowSurface") }
@@ -102,12 +99,12 @@ public final class WindowPresenter {
             guard SDL_UpdateWindowSurfaceRects(window, &rect, 1) == 0 else { throw SDLError("SDL_UpdateWindowSurfaceRects") }
             return
         }
-        if texture == nil || textureSize != (canvas.width, canvas.height) {
+        if texture == nil || textureSize != Size(width: canvas.width, height: canvas.height) {
             if let texture { SDL_DestroyTexture(texture) }
             texture = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888.rawValue, Int32(SDL_TEXTUREACCESS_STREAMING.rawValue),
                                         Int32(canvas.width), Int32(canvas.height))
             guard texture != nil else { throw SDLError("SDL_CreateTexture") }
-            textureSize = (canvas.width, canvas.height)
+            textureSize = Size(width: canvas.width, height: canvas.height)
             rect = SDL_Rect(x: 0, y: 0, w: Int32(canvas.width), h: Int32(canvas.height))
         }
         let surface = canvas.surface.pointer.pointee

@@ -62,7 +62,7 @@ public struct Color: Sendable, Equatable, Hashable, Codable {
         self.init(red: UInt8(full >> 24 & 0xFF), green: UInt8(full >> 16 & 0xFF), blue: UInt8(full >> 8 & 0xFF), alpha: UInt8(full & 0xFF))
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let color = Color(hex: text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\"\(text)\" is not a colour; write #RRGGBB"))
@@ -70,7 +70,7 @@ public struct Color: Sendable, Equatable, Hashable, Codable {
         self = color
     }
 
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(String(format: "#%02X%02X%02X", red, green, blue))
     }

@@ -34,14 +34,3 @@ func reportingErrors(_ body: () throws -> Void) throws {
         throw error.exit()
     }
 }
-
-/// Writing to stdout/stderr.
-enum Output {
-    static func line(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
-    }
-
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
-}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Kiosk
 import ScheduleCore
 import SignText
 
@@ -23,24 +24,13 @@ struct NowCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let program = try FeedFile.resolve(feed).loadProgram()
-            let instant = try at.map { try InstantArgument.parse($0, zone: program.event.timeZone) } ?? Date()
+            let instant = try at.map { try InstantArgument.parse($0, zone: program.event.timeZone) } ?? SystemWallClock().now()
             let board = Board(program: program, at: instant)
             if json {
                 Output.line(try BoardJSON.encode(board))
             } else {
                 Output.line(BoardText.render(board))
             }
-        }
-    }
-}
-
-/// `--at` values: the feed's date-time formats, resolved in the feed's zone.
-enum InstantArgument {
-    static func parse(_ text: String, zone: TimeZone, option: String = "--at") throws -> Date {
-        var resolver = WallClockResolver(zone: zone)
-        switch DateTimeText.parse(text).flatMap({ resolver.instant(of: $0) }) {
-        case .success(let date): return date
-        case .failure(let problem): throw CLIError.usage("\(option): \(problem.message)")
         }
     }
 }

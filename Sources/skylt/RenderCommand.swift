@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Kiosk
 import ScheduleCore
 import SDLBackend
 import SignLayout
@@ -25,14 +26,15 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let program = try FeedFile.resolve(sign.feed).loadProgram()
-            let instant = try at.map { try InstantArgument.parse($0, zone: program.event.timeZone) } ?? Date()
+            let instant = try at.map { try InstantArgument.parse($0, zone: program.event.timeZone) } ?? SystemWallClock().now()
             let mode = try sign.mode(for: program)
             let theme = try sign.loadTheme()
             do {
                 let fonts = try FontBook(theme: theme, library: try SDLLibrary(video: false))
-                let (width, height) = size.layoutSize(sign.rotation)
-                let canvas = try SoftwareCanvas(width: width, height: height, fonts: fonts)
-                let list = SignLayout(theme: theme, measurer: fonts).layout(Board(program: program, at: instant), mode: mode, width: width, height: height)
+                let layoutSize = sign.rotation.layoutSize(forPanel: size.size)
+                let canvas = try SoftwareCanvas(width: layoutSize.width, height: layoutSize.height, fonts: fonts)
+                let list = SignLayout(theme: theme, measurer: fonts).layout(Board(program: program, at: instant), mode: mode,
+                                                                            width: layoutSize.width, height: layoutSize.height)
                 canvas.draw(list)
                 try FrameFile.write(canvas, rotation: sign.rotation, to: out)
             } catch let error as SDLError {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CMalloc
 import Foundation
 import Kiosk
 import Logging
@@ -96,67 +95,80 @@ struct RunCommand: ParsableCommand {
             command.httpTokenFile = httpTokenFile ?? settings.http?.tokenFile
             schedule = ScreenSchedule(config: settings)
         }
-        try command.runMerged(schedule: schedule)
+        try reportingErrors { try command.runMerged(schedule: schedule) }
     }
 
+    /// Wires the parts together and runs the frame loop on this (the main) thread.
     private func runMerged(schedule: ScreenSchedule) throws {
-        try reportingErrors {
-            // Text textures and frames are large, short-lived buffers. glibc raises its mmap
-            // threshold each time one is freed, after which such buffers come from the heap and
-            // its high-water mark only grows; a fixed threshold hands them back to the system,
-            // so the kiosk's RSS stays flat over days (docs/BENCHMARKS.md).
-            _ = mallopt(M_MMAP_THRESHOLD, 128 * 1024)
-            let logger = Logger(label: "skylt")
-            let source = try feedSource()
-            let cache = try prepareStateDirectory(logger: logger)
-            let waker = LoopWaker()
-            let store = FeedStore(source: source, cache: cache, statusFile: statusFile ?? cache.map { $0.directory + "/status.json" },
-                                  logger: logger, onChange: { waker.wake() })
-            let stopSource = startSource(source, store: store, logger: logger)
-            defer { stopSource() }
-            let startProgram = store.snapshot().program
-            let zone = startProgram?.event.timeZone ?? TimeZone(identifier: "Europe/Stockholm")!
-            let signClock = try clock.map { SignClock(start: try InstantArgument.parse($0, zone: zone, option: "--clock"), speed: speed) }
-                ?? (speed == 1 ? SignClock() : SignClock(start: Date(), speed: speed))
-            let limits = KioskLoop.Limits(signTime: try until.map { try InstantArgument.parse($0, zone: zone, option: "--until") }, realSeconds: duration)
-            let mode: SignMode? = try startProgram.map { try sign.mode(for: $0) } ?? (sign.lobby ? .lobby : sign.room.map { .room($0) })
-            let theme = try sign.loadTheme()
-            if let frames {
-                try FileManager.default.createDirectory(atPath: frames, withIntermediateDirectories: true)
+        MemoryTuning.returnLargeBuffersToTheSystem()
+        let logger = Logger(label: "skylt")
+        let source = try feedSource()
+        let cache = try stateCache(logger: logger)
+        let signal = LoopSignal()
+        let store = FeedStore(source: source, cache: cache, statusFile: statusFile ?? cache.map { $0.directory + "/status.json" },
+                              logger: logger, onChange: { signal.wake() })
+        let follower = FeedFollower(source, store: store, logger: logger, pollInterval: .seconds(of: pollInterval ?? 30))
+        defer { follower.stop() }
+        let startProgram = store.snapshot().program
+        let zone = startProgram?.event.timeZone ?? TimeZone(identifier: "Europe/Stockholm")!
+        let wallClock = try signClock(zone: zone)
+        let limits = KioskDriver<ContinuousClock>.Limits(signTime: try until.map { try InstantArgument.parse($0, zone: zone, option: "--until") },
+                                                         realDuration: duration.map { .seconds(of: $0) })
+        if let startProgram { _ = try sign.mode(for: startProgram) }  // An unknown --room is an error now, not a blank sign.
+        let theme = try sign.loadTheme()
+        do {
+            let library = try SDLLibrary(video: !headless)
+            let fonts = try FontBook(theme: theme, library: library)
+            let display = try openDisplay(library: library, fonts: fonts, signal: signal, title: startProgram?.event.name ?? "Skylt")
+            let notifier = SystemdNotifier()
+            if headless || notifier.isActive { signal.installSignalHandlers() }
+            let screenshots = httpPort.map { _ in ScreenshotMailbox(wakeLoop: { signal.wake() }) }
+            if let screenshots { try startRemoteView(store: store, screenshots: screenshots, signal: signal, logger: logger) }
+            let step = KioskStep(layout: SignLayout(theme: theme, measurer: fonts), mode: sign.requestedMode, schedule: schedule)
+            let driver = KioskDriver(step: step, store: store, display: display, wallClock: wallClock, clock: ContinuousClock(), signal: signal,
+                                     limits: limits, notifier: notifier, screenshots: screenshots)
+            driver.onFirstFrame = { _ in
+                Output.error("skylt: first frame on screen after \(String(format: "%.0f", ProcessStart.milliseconds)) ms")
             }
-            do {
-                let library = try SDLLibrary(video: !headless)
-                let fonts = try FontBook(theme: theme, library: library)
-                let screen: KioskLoop.Screen
-                if let frames {
-                    screen = .headless(folder: frames, size: size.layoutSize(sign.rotation))
-                    waker.installSignalHandlers()
-                } else {
-                    screen = .window(try openWindow(library: library, title: startProgram?.event.name ?? "Skylt"))
-                    waker.useSDLEvents()
-                }
-                let notifier = SystemdNotifier()
-                let remote = try startRemoteView(store: store, waker: waker, logger: logger)
-                let loop = KioskLoop(store: store, mode: sign.lobby || sign.room != nil ? mode : nil, layout: SignLayout(theme: theme, measurer: fonts),
-                                     fonts: fonts, rotation: sign.rotation, clock: signClock, screen: screen, waker: waker)
-                loop.schedule = schedule
-                loop.notifier = notifier
-                loop.screenshots = remote?.screenshots
-                if notifier.isActive { waker.installSignalHandlers() }
-                try loop.run(limits: limits)
-                notifier.stopping()
-                logger.notice("stopped", metadata: [:])
-            } catch let error as SDLError {
-                let hint = error.operation.hasPrefix("SDL_Init") || error.operation == "SDL_CreateWindow"
-                    ? " (no display found: run under X11/Wayland, on a console with /dev/dri for KMSDRM, or use --headless --frames DIR)" : ""
-                throw CLIError.usage(error.description + hint)
-            }
+            try driver.run()
+            notifier.stopping()
+            if let failure = signal.failure { throw CLIError.usage(failure) }
+            logger.notice("stopped", metadata: [:])
+        } catch let error as SDLError {
+            let hint = error.operation.hasPrefix("SDL_Init") || error.operation == "SDL_CreateWindow"
+                ? " (no display found: run under X11/Wayland, on a console with /dev/dri for KMSDRM, or use --headless --frames DIR)" : ""
+            throw CLIError.usage(error.description + hint)
         }
     }
 
-    /// The remote view, when a port is given: metrics through swift-metrics into a Prometheus registry.
-    private func startRemoteView(store: FeedStore, waker: LoopWaker, logger: Logger) throws -> (server: RemoteServer, screenshots: ScreenshotMailbox)? {
-        guard let httpPort else { return nil }
+    /// The sign's clock: the system clock, or a simulated one (`--clock`, `--speed`).
+    private func signClock(zone: TimeZone) throws -> any WallClock {
+        let system = SystemWallClock()
+        if clock == nil && speed == 1 { return system }
+        let start = try clock.map { try InstantArgument.parse($0, zone: zone, option: "--clock") } ?? system.now()
+        return SimulatedWallClock(start: start, speed: speed, clock: ContinuousClock())
+    }
+
+    /// The PNG folder (headless) or a window (full screen, or the console through KMSDRM).
+    private func openDisplay(library: SDLLibrary, fonts: FontBook, signal: LoopSignal, title: String) throws -> any KioskDisplay {
+        if let frames {
+            try FileManager.default.createDirectory(atPath: frames, withIntermediateDirectories: true)
+            return FrameSequenceDisplay(folder: frames, panel: size.size, rotation: sign.rotation, fonts: fonts, signal: signal)
+        }
+        let initial = fullscreen ? Size(width: 64, height: 64) : window.size
+        let presenter = try WindowPresenter(library: library, width: initial.width, height: initial.height, fullscreen: fullscreen,
+                                            rotation: sign.rotation, title: "Skylt — \(title)")
+        Output.error("skylt: showing on SDL video driver \(presenter.videoDriver), \(presenter.outputSize)")
+        if ["offscreen", "dummy"].contains(presenter.videoDriver), ProcessInfo.processInfo.environment["SDL_VIDEODRIVER"] == nil {
+            Output.error("skylt: warning: no display was found, so nothing is visible; use --headless --frames DIR to see frames")
+        }
+        return WindowDisplay(presenter: presenter, fonts: fonts, signal: signal)
+    }
+
+    /// The remote view, started beside the loop; if it cannot listen, the loop stops and the
+    /// command fails with the reason.
+    private func startRemoteView(store: FeedStore, screenshots: ScreenshotMailbox, signal: LoopSignal, logger: Logger) throws {
+        guard let httpPort else { return }
         guard (1...65_535).contains(httpPort) else { throw CLIError.usage("--http-port must be 1–65535") }
         var token: String?
         if let httpTokenFile {
@@ -165,22 +177,15 @@ struct RunCommand: ParsableCommand {
             }
             token = text.trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        let mailbox = ScreenshotMailbox(wakeLoop: { waker.wake() })
         let address = httpAddress ?? "127.0.0.1"
         let registry = MetricsRegistry.shared
-        let box = ResultBox<RemoteServer>()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            box.result = await Result(catching: {
-                try await RemoteServer(address: address, port: httpPort, token: token, store: store, registry: registry, screenshot: mailbox, logger: logger)
-            })
-            done.signal()
-        }
-        done.wait()
-        switch box.result {
-        case .success(let server)?: return (server, mailbox)
-        case .failure(let error)?: throw CLIError.usage("--http-port: cannot listen on \(address):\(httpPort): \(error)")
-        case nil: return nil
+        Task { [token] in
+            do {
+                _ = try await RemoteServer(address: address, port: httpPort, token: token, store: store, registry: registry,
+                                           screenshot: screenshots, logger: logger)
+            } catch {
+                signal.requestStop(failure: "--http-port: cannot listen on \(address):\(httpPort): \(error)")
+            }
         }
     }
 
@@ -189,74 +194,16 @@ struct RunCommand: ParsableCommand {
         return .file(try FeedFile.resolve(nil).url.path)
     }
 
-    /// The state directory and cache; without a writable one, the kiosk runs without a cache.
-    private func prepareStateDirectory(logger: Logger) throws -> FeedCache? {
-        var candidates = [String]()
-        if let stateDir {
-            candidates = [stateDir]
-        } else {
-            candidates = ["/var/lib/skylt"]
-            if let home = ProcessInfo.processInfo.environment["HOME"] { candidates.append(home + "/.local/state/skylt") }
+    /// The state directory's cache; without a writable one, the kiosk runs without a cache.
+    private func stateCache(logger: Logger) throws -> FeedCache? {
+        var candidates = ["/var/lib/skylt"]
+        if let home = ProcessInfo.processInfo.environment["HOME"] { candidates.append(home + "/.local/state/skylt") }
+        if let cache = FeedCache.firstWritable(in: stateDir.map { [$0] } ?? candidates) {
+            logger.info("state directory", metadata: ["path": "\(cache.directory)"])
+            return cache
         }
-        for directory in candidates {
-            let cache = FeedCache(directory: directory)
-            if (try? cache.prepare()) != nil, access(directory, W_OK) == 0 {
-                logger.info("state directory", metadata: ["path": "\(directory)"])
-                return cache
-            }
-        }
-        if stateDir != nil { throw CLIError.usage("--state-dir: cannot create or write \(stateDir!)") }
+        if let stateDir { throw CLIError.usage("--state-dir: cannot create or write \(stateDir)") }
         logger.warning("no writable state directory; the last good feed is not kept", metadata: [:])
         return nil
     }
-
-    /// Starts watching or polling; reads a file (or the cache) at once so the first frame has a program.
-    private func startSource(_ source: FeedSource, store: FeedStore, logger: Logger) -> () -> Void {
-        switch source {
-        case .file(let path):
-            store.setStaleAfter(0)
-            let watcher = FileFeedWatcher(path: path, store: store, logger: logger)
-            watcher.start()
-            if store.snapshot().program == nil { store.loadCache() }
-            return { watcher.stop() }
-        case .url(let url):
-            store.loadCache()
-            let poller = URLFeedPoller(fetcher: HTTPFeedFetcher(url: url), store: store, logger: logger, interval: pollInterval ?? 30)
-            poller.start()
-            return { poller.stop() }
-        }
-    }
-
-    private func openWindow(library: SDLLibrary, title: String) throws -> WindowPresenter {
-        let (width, height) = fullscreen ? (64, 64) : (window.width, window.height)
-        let presenter = try WindowPresenter(library: library, width: width, height: height, fullscreen: fullscreen,
-                                            rotation: sign.rotation, title: "Skylt — \(title)")
-        let driver = presenter.videoDriver
-        Output.error("skylt: showing on SDL video driver \(driver), \(presenter.outputSize.width)x\(presenter.outputSize.height)")
-        if ["offscreen", "dummy"].contains(driver), ProcessInfo.processInfo.environment["SDL_VIDEODRIVER"] == nil {
-            Output.error("skylt: warning: no display was found, so nothing is visible; use --headless --frames DIR to see frames")
-        }
-        return presenter
-    }
-}
-
-/// Carries an async result back to synchronous code.
-final class ResultBox<Value: Sendable>: @unchecked Sendable {
-    var result: Result<Value, Error>?
-}
-
-extension Result where Failure == Error {
-    init(catching body: () async throws -> Success) async {
-        do { self = .success(try await body()) } catch { self = .failure(error) }
-    }
-}
-
-/// The process's metrics: swift-metrics bootstrapped once, at start (before any metric is
-/// made), with a Prometheus registry that the remote view exports.
-enum MetricsRegistry {
-    static let shared: PrometheusCollectorRegistry = {
-        let registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-        return registry
-    }()
 }

@@ -43,6 +43,12 @@ struct SignOptions: ParsableArguments {
         return merged
     }
 
+    /// The sign asked for: the given room (which must exist), the lobby, or nil when neither
+    /// was given (the kiosk then chooses from the program it has at each frame).
+    var requestedMode: SignMode? {
+        lobby ? .lobby : room.map { .room($0) }
+    }
+
     /// The sign to show: the given room, the lobby, or (when neither is given) the only room of
     /// a one-room feed and the lobby otherwise.
     func mode(for program: Program) throws -> SignMode {
@@ -54,56 +60,15 @@ struct SignOptions: ParsableArguments {
             }
             return .room(room)
         }
-        return program.rooms.count == 1 ? .room(program.rooms[0].id) : .lobby
+        return .automatic(for: program)
     }
 
-    /// Loads the theme: a file path, or `assets/themes/NAME.json`; the built-in dark theme when
-    /// asked for "dark" and no file is installed.
+    /// The theme asked for (`--theme`, default dark).
     func loadTheme() throws -> Theme {
-        let theme = self.theme ?? "dark"
-        let url: URL
-        if theme.contains("/") || theme.hasSuffix(".json") {
-            url = URL(fileURLWithPath: theme)
-        } else if let directory = Assets.directory() {
-            url = directory.appendingPathComponent("themes/\(theme).json")
-        } else if theme == "dark" {
-            return .dark
-        } else {
-            throw CLIError.usage("--theme: no assets folder found to look up \"\(theme)\"")
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            if theme == "dark" { return .dark }
-            throw CLIError.usage("--theme: cannot read \(url.path)")
-        }
         do {
-            return try Theme.decode(data)
+            return try ThemeFile.load(theme)
         } catch {
-            throw CLIError.usage("--theme: \(url.path) is not a valid theme: \(error)")
+            throw CLIError.usage("--theme: \(error.description)")
         }
-    }
-}
-
-/// `WIDTHxHEIGHT` arguments.
-struct ScreenSize: ExpressibleByArgument, CustomStringConvertible {
-    let width: Int
-    let height: Int
-
-    init(width: Int, height: Int) {
-        self.width = width
-        self.height = height
-    }
-
-    init?(argument: String) {
-        let parts = argument.lowercased().split(separator: "x")
-        guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
-              (64...16_384).contains(width), (64...16_384).contains(height) else { return nil }
-        self.init(width: width, height: height)
-    }
-
-    var description: String { "\(width)x\(height)" }
-
-    /// The layout's size for a panel of this size mounted with `rotation`.
-    func layoutSize(_ rotation: Rotation) -> (width: Int, height: Int) {
-        rotation.swapsSides ? (height, width) : (width, height)
     }
 }

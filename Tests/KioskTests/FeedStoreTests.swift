@@ -77,11 +77,11 @@ import ScheduleCore
     }
 
     @Test func backoffGrowsWithJitterAndIsCapped() {
-        let delays = (1...12).map { URLFeedPoller.backoff(failures: $0, interval: 30, maxBackoff: 300, jitter: 1) }
-        #expect(delays[0] == 2 && delays[1] == 4 && delays[2] == 8)
-        #expect(delays.last == 300)
+        let delays = (1...12).map { URLFeedPoller.backoff(failures: $0, maxBackoff: .seconds(300), jitter: 1) }
+        #expect(delays[0] == .seconds(2) && delays[1] == .seconds(4) && delays[2] == .seconds(8))
+        #expect(delays.last == .seconds(300))
         #expect(zip(delays, delays.dropFirst()).allSatisfy { $0 <= $1 })
-        #expect(URLFeedPoller.backoff(failures: 3, interval: 30, maxBackoff: 300, jitter: 0.8) == 6.4)
+        #expect(URLFeedPoller.backoff(failures: 3, maxBackoff: .seconds(300), jitter: 0.8) == .milliseconds(6400))
     }
 
     @Test func atomicWritesLeaveNoTemporaryFiles() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import ScheduleCore
 import Testing
 @testable import Kiosk
 
@@ -19,7 +20,7 @@ import Testing
             store = KioskFixture.store(folder, source: .file(path))
             try FeedCache(directory: folder + "/state").prepare()
             store.setStaleAfter(0)
-            watcher = FileFeedWatcher(path: path, store: store, logger: KioskFixture.logger, recheckInterval: 1)
+            watcher = FileFeedWatcher(path: path, store: store, logger: KioskFixture.logger, recheckInterval: .seconds(1))
             watcher.start()
         }
 
@@ -54,7 +55,7 @@ import Testing
         weak var freed: FileFeedWatcher?
         let harness = try Harness()
         do {
-            let watcher = FileFeedWatcher(path: harness.path, store: harness.store, logger: KioskFixture.logger, recheckInterval: 1)
+            let watcher = FileFeedWatcher(path: harness.path, store: harness.store, logger: KioskFixture.logger, recheckInterval: .seconds(1))
             watcher.start()
             freed = watcher
             watcher.stop()
@@ -147,7 +148,7 @@ import Testing
     @Test func aHundredMegabyteFileIsRefusedWithoutReadingIt() throws {
         let harness = try Harness()
         let temporary = harness.folder + "/big.tmp"
-        FileManager.default.createFile(atPath: temporary, contents: nil)
+        _ = FileManager.default.createFile(atPath: temporary, contents: nil)
         let handle = try #require(FileHandle(forWritingAtPath: temporary))
         handle.truncateFile(atOffset: 100 * 1_048_576)  // Sparse: 100 MB without writing them.
         try handle.close()

@@ -1,4 +1,5 @@
 import Foundation
+import ScheduleCore
 import Testing
 @testable import Kiosk
 
@@ -28,7 +29,7 @@ import Testing
         try FeedCache(directory: folder + "/state").prepare()
         let store = KioskFixture.store(folder, source: .url(url))
         let poller = URLFeedPoller(fetcher: HTTPFeedFetcher(url: url, timeout: timeout, maxBytes: maxBytes), store: store,
-                                   logger: KioskFixture.logger, interval: 30)
+                                   logger: KioskFixture.logger, interval: .seconds(30))
         return Rig(store: store, poller: poller, folder: folder)
     }
 
@@ -63,7 +64,7 @@ import Testing
             let delay = broken.pollOnce()
             #expect(KioskFixture.title(rig.store) == "Good")
             #expect(rig.store.snapshot().status.lastError?.contains(path == "error500" ? "HTTP 500" : "HTTP 404") == true)
-            #expect(delay < 30)  // Backs off from 2 s, not the full interval.
+            #expect(delay < .seconds(30))  // Backs off from 2 s, not the full interval.
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SkyltTestSupport
 import Testing
 @testable import ScheduleCore
 

@@ -1,14 +1,15 @@
 import ArgumentParser
 import Foundation
+import Kiosk
 import ScheduleCore
 import SDLBackend
 import SignLayout
 
-/// `skylt bench-frame`: draws frames in a loop for measuring (best under callgrind, whose
+/// `skylt-bench frame`: draws frames in a loop for measuring (best under callgrind, whose
 /// instruction counts are stable on a noisy machine). See .ci/bench-render.
-struct BenchFrameCommand: ParsableCommand {
+struct FrameBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-frame",
+        commandName: "frame",
         abstract: "Draw COUNT frames of one kind, for measuring what a frame costs.",
         discussion: "Kinds: cold (new canvas, every text rasterised), full (whole frame, cached texts), countdown (only the region that changed when the countdown ticks)."
     )
@@ -23,24 +24,33 @@ struct BenchFrameCommand: ParsableCommand {
     @Option(help: "How many frames to draw after the first.")
     var count = 20
 
-    @Option(help: "Frame size, WIDTHxHEIGHT.")
-    var size = ScreenSize(width: 1920, height: 1080)
+    @Option(help: "Frame width in pixels.")
+    var width = 1920
+
+    @Option(help: "Frame height in pixels.")
+    var height = 1080
+
+    func validate() throws {
+        guard count >= 0 else { throw ValidationError("--count must not be negative") }
+    }
 
     func run() throws {
-        try reportingErrors {
-            let program = try FeedFile.resolve(nil).loadProgram()
+        do {
+            guard let url = Assets.defaultFeed(), let program = FeedReader.read(try BenchmarkFeed.bytes(url.path)).program else {
+                throw BenchmarkError("the embedded default feed was not found or is invalid")
+            }
             let theme = Theme.dark
-            let start = try InstantArgument.parse("2020-02-06T15:59:00", zone: program.event.timeZone)
+            let start = try BenchmarkFeed.instant("2020-02-06T15:59:00", zone: program.event.timeZone)
             let library = try SDLLibrary(video: false)
             try withExtendedLifetime(library) {
                 let fonts = try FontBook(theme: theme, library: library)
                 let layout = SignLayout(theme: theme, measurer: fonts)
                 func frame(_ second: Int) -> DisplayList {
                     layout.layout(Board(program: program, at: start.addingTimeInterval(Double(second % 2 == 0 ? 0 : 1))), mode: .room("main"),
-                                  width: size.width, height: size.height)
+                                  width: width, height: height)
                 }
                 let lists = [frame(0), frame(1)]
-                var canvas = try SoftwareCanvas(width: size.width, height: size.height, fonts: fonts)
+                var canvas = try SoftwareCanvas(width: width, height: height, fonts: fonts)
                 canvas.draw(lists[0])
                 let clock = ContinuousClock()
                 let elapsed = try clock.measure {
@@ -48,7 +58,7 @@ struct BenchFrameCommand: ParsableCommand {
                         let list = lists[(index + 1) % 2]
                         switch kind {
                         case .cold:
-                            canvas = try SoftwareCanvas(width: size.width, height: size.height, fonts: fonts)
+                            canvas = try SoftwareCanvas(width: width, height: height, fonts: fonts)
                             canvas.draw(list)
                         case .full:
                             canvas.draw(list)
@@ -58,7 +68,7 @@ struct BenchFrameCommand: ParsableCommand {
                     }
                 }
                 let perFrame = elapsed.seconds / Double(max(1, count)) * 1000
-                Output.line("\(kind.rawValue): \(count) frames at \(size), \(String(format: "%.2f", perFrame)) ms per frame (wall clock; use callgrind for stable counts)")
+                print("\(kind.rawValue): \(count) frames at \(width)x\(height), \(String(format: "%.2f", perFrame)) ms per frame (wall clock; use callgrind for stable counts)")
             }
         }
     }

@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import Logging
 #if canImport(Glibc)
@@ -9,26 +10,35 @@ import Glibc
 /// It watches the file's folder with inotify, so saves by rename (editors, `mv`, `rsync`,
 /// `sed -i`), copies and in-place writes are all seen; it waits until the file has been quiet
 /// for `debounce` so a half-written file is not read mid-write, and it re-checks the file every
-/// few seconds in case an event was missed (or the folder itself was replaced).
+/// few seconds in case an event was missed (or the folder itself was replaced). Debounce and
+/// re-check are measured on the injected clock (monotonic in service), so a wall clock stepped
+/// by NTP cannot stall them; the wall clock only stamps the status.
 public final class FileFeedWatcher: @unchecked Sendable {
     public let path: String
-    public let debounce: TimeInterval
-    public let recheckInterval: TimeInterval
+    public let debounce: Duration
+    public let recheckInterval: Duration
     private let store: FeedStore
     private let logger: Logger
-    private let now: @Sendable () -> Date
+    private let wallClock: any WallClock
+    private let clock: AnyClock<Duration>
     private let lock = NSLock()
     private var running = true
     private var stopPipe: [Int32] = [-1, -1]
 
-    public init(path: String, store: FeedStore, logger: Logger, debounce: TimeInterval = 0.15, recheckInterval: TimeInterval = 5,
-                now: @escaping @Sendable () -> Date = { Date() }) {
+    /// - Parameters:
+    ///   - debounce: how long the file must be quiet before it is read.
+    ///   - recheckInterval: how often the file is compared with what was last read.
+    ///   - wallClock: stamps the status (`last_attempt`, …).
+    ///   - clock: measures debounce and re-check.
+    public init(path: String, store: FeedStore, logger: Logger, debounce: Duration = .milliseconds(150), recheckInterval: Duration = .seconds(5),
+                wallClock: any WallClock = SystemWallClock(), clock: some Clock<Duration> = ContinuousClock()) {
         self.path = path
         self.store = store
         self.logger = logger
         self.debounce = debounce
         self.recheckInterval = recheckInterval
-        self.now = now
+        self.wallClock = wallClock
+        self.clock = AnyClock(clock)
     }
 
     deinit {
@@ -89,8 +99,8 @@ public final class FileFeedWatcher: @unchecked Sendable {
         }
         var watchDescriptor = initialWatch
         var fingerprint = initialFingerprint
-        var pendingSince: Date?
-        var lastRecheck = Date()
+        var pendingSince: AnyClock<Duration>.Instant?
+        var lastRecheck = clock.now
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
 
         while isRunning {
@@ -98,14 +108,15 @@ public final class FileFeedWatcher: @unchecked Sendable {
                 watchDescriptor = inotify_add_watch(inotify, folder, mask)
                 if watchDescriptor < 0 { logger.warning("cannot watch the feed's folder; checking it every few seconds", metadata: ["folder": "\(folder)"]) }
             }
-            var timeout = Int32(recheckInterval * 1000)
+            let recheck = watchDescriptor < 0 ? Duration.seconds(1) : recheckInterval
+            let timeout: Duration
             if let pendingSince {
-                timeout = max(0, Int32((debounce - Date().timeIntervalSince(pendingSince)) * 1000))
-            } else if watchDescriptor < 0 {
-                timeout = 1000
+                timeout = debounce - pendingSince.duration(to: clock.now)
+            } else {
+                timeout = recheck - lastRecheck.duration(to: clock.now)
             }
             var fds = [pollfd(fd: inotify, events: Int16(POLLIN), revents: 0), pollfd(fd: stopPipe[0], events: Int16(POLLIN), revents: 0)]
-            let ready = poll(&fds, 2, timeout)
+            let ready = poll(&fds, 2, Self.milliseconds(timeout))
             if ready < 0 && errno != EINTR { break }
             if fds[1].revents != 0 { break }
             if fds[0].revents != 0 {
@@ -113,23 +124,29 @@ public final class FileFeedWatcher: @unchecked Sendable {
                 if count > 0 {
                     let (relevant, folderGone) = parse(buffer[..<count], name: name)
                     if folderGone { watchDescriptor = -1 }
-                    if relevant { pendingSince = Date() }
+                    if relevant { pendingSince = clock.now }
                 }
             }
-            if let since = pendingSince, Date().timeIntervalSince(since) >= debounce {
+            let now = clock.now
+            if let since = pendingSince, since.duration(to: now) >= debounce {
                 pendingSince = nil
                 fingerprint = FileFingerprint(path: path)
                 readAndOffer()
-                lastRecheck = Date()
-            } else if pendingSince == nil, Date().timeIntervalSince(lastRecheck) >= (watchDescriptor < 0 ? 1 : recheckInterval) {
-                lastRecheck = Date()
+                lastRecheck = clock.now
+            } else if pendingSince == nil, lastRecheck.duration(to: now) >= recheck {
+                lastRecheck = now
                 let current = FileFingerprint(path: path)
                 if current != fingerprint {
                     fingerprint = current
-                    pendingSince = Date()
+                    pendingSince = now
                 }
             }
         }
+    }
+
+    /// A poll(2) timeout: whole milliseconds, rounded up, from zero to a minute.
+    static func milliseconds(_ duration: Duration) -> Int32 {
+        Int32(max(0, min(60_000, (duration.seconds * 1000).rounded(.up))))
     }
 
     /// Whether the events concern the feed file, and whether the folder itself went away.
@@ -163,9 +180,9 @@ public final class FileFeedWatcher: @unchecked Sendable {
     private func readAndOffer() {
         switch FeedFileReader.read(path) {
         case .success(let bytes):
-            store.offer(bytes, at: now(), origin: path)
+            store.offer(bytes, at: wallClock.now(), origin: path)
         case .failure(let failure):
-            store.sourceFailed(failure.description, at: now())
+            store.sourceFailed(failure.description, at: wallClock.now())
         }
     }
 }

@@ -47,7 +47,7 @@ public struct KioskStatus: Sendable, Equatable, Codable {
         case rejectedAt = "rejected_at", clock, staleAfter = "stale_after", stale
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         source = try container.decode(String.self, forKey: .source)
         lastAttempt = try container.decodeIfPresent(Date.self, forKey: .lastAttempt)
@@ -66,7 +66,7 @@ public struct KioskStatus: Sendable, Equatable, Codable {
         staleAfter = try container.decode(Int.self, forKey: .staleAfter)
     }
 
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(source, forKey: .source)
         try container.encode(lastAttempt, forKey: .lastAttempt)

@@ -1,3 +1,5 @@
+import ScheduleCore
+
 /// Generates large, valid native feeds for benchmarks and scale tests: back-to-back sessions in
 /// every room, 08:00–20:00 each day in Europe/Stockholm (so long runs cross DST changes).
 public struct SyntheticFeed: Sendable {
@@ -35,4 +37,10 @@ public struct SyntheticFeed: Sendable {
         out += "]}"
         return Array(out.utf8)
     }
+}
+
+/// `value` with leading zeros to `width` digits.
+private func pad(_ value: Int, _ width: Int) -> String {
+    let text = String(value)
+    return String(repeating: "0", count: max(0, width - text.count)) + text
 }

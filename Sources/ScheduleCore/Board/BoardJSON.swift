@@ -1,12 +1,12 @@
 import Foundation
-import ScheduleCore
 
 /// The board as one JSON object: the stable contract of `skylt now --json`.
 ///
 /// Contract keys: `at`, `rooms[].room`, `rooms[].current` (`id`, `remaining_seconds`) or null,
 /// `rooms[].next` (`id`, `starts_in_seconds`) or null, rooms in feed order. Other keys are extra.
-enum BoardJSON {
-    static func encode(_ board: Board) throws -> String {
+public enum BoardJSON {
+    /// The JSON text of the board.
+    public static func encode(_ board: Board) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(Document(board))
@@ -21,7 +21,7 @@ enum BoardJSON {
             case at, event, timezone, phase, nextStartInSeconds = "next_start_in_seconds", rooms, notices
         }
 
-        func encode(to encoder: Encoder) throws {
+        func encode(to encoder: any Encoder) throws {
             let zone = board.program.event.timeZone
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(zone.iso8601(board.at), forKey: .at)
@@ -44,7 +44,7 @@ enum BoardJSON {
             case progress, startsInSeconds = "starts_in_seconds"
         }
 
-        func encode(to encoder: Encoder) throws {
+        func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(entry.room.id, forKey: .room)
             try container.encode(entry.room.name, forKey: .name)
@@ -82,7 +82,7 @@ enum BoardJSON {
 
         enum Keys: String, CodingKey { case text, room, until }
 
-        func encode(to encoder: Encoder) throws {
+        func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(notice.text, forKey: .text)
             try container.encode(notice.roomID, forKey: .room)

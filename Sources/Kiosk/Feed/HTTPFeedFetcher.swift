@@ -128,7 +128,7 @@ final class CappedDataDelegate: NSObject, URLSessionDataDelegate, @unchecked Sen
         }
     }
 
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
         let semaphore = lock.withLock { () -> DispatchSemaphore in
             if outcome == nil {
                 if let error {
@@ -145,7 +145,7 @@ final class CappedDataDelegate: NSObject, URLSessionDataDelegate, @unchecked Sen
         semaphore.signal()
     }
 
-    static func describe(_ error: Error) -> String {
+    static func describe(_ error: any Error) -> String {
         let nsError = error as NSError
         switch nsError.code {
         case NSURLErrorTimedOut: return "timed out"

@@ -1,17 +1,23 @@
 import ArgumentParser
 import Foundation
+import Kiosk
 import ScheduleCore
+import SkyltTestSupport
 
-/// `skylt bench`: the core's speed on a large generated feed (build with `-c release`).
-struct BenchCommand: ParsableCommand {
+/// `skylt-bench core`: the core's speed on a large generated feed (build with `-c release`).
+struct CoreBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench",
+        commandName: "core",
         abstract: "Measure parse+validate and board-query time on a generated feed.",
-        discussion: "Run a release build: swift run -c release skylt bench. Targets: parse+validate ≤ 1 s for 100,000 sessions; a board query ≤ 20 µs."
+        discussion: "Run a release build: swift run -c release skylt-bench core. Targets: parse+validate ≤ 1 s for 100,000 sessions; a board query ≤ 20 µs."
     )
 
     @Option(help: "Sessions in the generated feed.")
     var sessions = 100_000
+
+    func validate() throws {
+        guard sessions > 0, rooms > 0, runs > 0, queries > 0 else { throw ValidationError("--sessions, --rooms, --runs and --queries must be positive") }
+    }
 
     @Option(help: "Rooms in the generated feed.")
     var rooms = 20
@@ -26,16 +32,16 @@ struct BenchCommand: ParsableCommand {
     var feed: String?
 
     func run() throws {
-        try reportingErrors {
+        do {
             let synthetic = SyntheticFeed(sessions: sessions, rooms: rooms)
             let bytes = synthetic.bytes()
-            Output.line("generated feed: \(sessions) sessions, \(rooms) rooms, \(String(format: "%.1f", Double(bytes.count) / 1_048_576)) MiB")
+            print("generated feed: \(sessions) sessions, \(rooms) rooms, \(String(format: "%.1f", Double(bytes.count) / 1_048_576)) MiB")
             guard let program = try timeParse(bytes, label: "parse+validate (generated; target ≤ 1000 ms for 100k sessions)") else {
-                throw CLIError.invalidFeed("the generated feed did not validate")
+                throw BenchmarkError("the generated feed did not validate")
             }
             if let feed {
-                let file = try FeedFile.resolve(feed)
-                _ = try timeParse(try file.read(), label: "parse+validate (\(file.url.lastPathComponent); target ≤ 50 ms for the largest real export)")
+                let bytes = try BenchmarkFeed.bytes(feed)
+                _ = try timeParse(bytes, label: "parse+validate (\((feed as NSString).lastPathComponent); target ≤ 50 ms for the largest real export)")
             }
             timeBoard(program)
         }
@@ -51,7 +57,7 @@ struct BenchCommand: ParsableCommand {
             program = report?.program
         }
         durations.sort()
-        Output.line("\(label): median \(milliseconds(durations[durations.count / 2])) ms, min \(milliseconds(durations[0])) ms over \(durations.count) runs")
+        print("\(label): median \(milliseconds(durations[durations.count / 2])) ms, min \(milliseconds(durations[0])) ms over \(durations.count) runs")
         return program
     }
 
@@ -76,7 +82,7 @@ struct BenchCommand: ParsableCommand {
             }
         }
         let perQuery = elapsed.seconds * 1e6 / Double(count)
-        Output.line("board query (all \(program.rooms.count) rooms): \(String(format: "%.2f", perQuery)) µs mean over \(count) random instants (target ≤ 20 µs) [checksum \(checksum)]")
+        print("board query (all \(program.rooms.count) rooms): \(String(format: "%.2f", perQuery)) µs mean over \(count) random instants (target ≤ 20 µs) [checksum \(checksum)]")
     }
 
     private func milliseconds(_ duration: Duration) -> String {

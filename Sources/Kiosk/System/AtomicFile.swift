@@ -10,7 +10,12 @@ public enum AtomicFile {
         public let description: String
     }
 
-    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws {
+    /// Writes `bytes` to `path`.
+    /// - Parameters:
+    ///   - mode: the new file's permissions.
+    ///   - durable: fsync the file and its folder, so the new content survives a power cut
+    ///     (off for short-lived files such as the headless kiosk's frames).
+    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644, durable: Bool = true) throws {
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         let temporary = folder + "/.\((path as NSString).lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
@@ -28,7 +33,7 @@ public enum AtomicFile {
                 written += result
             }
         }
-        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil, durable, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         close(descriptor)
         if let failure {
             unlink(temporary)
@@ -39,6 +44,7 @@ public enum AtomicFile {
             unlink(temporary)
             throw WriteError(description: "cannot rename into \(path): \(reason)")
         }
+        guard durable else { return }
         let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folderDescriptor >= 0 {
             fsync(folderDescriptor)

@@ -1,10 +1,10 @@
 import Foundation
 import ScheduleCore
-import SignText
 
 /// The board as plain text in the feed's language, for a technician at a terminal.
-enum BoardText {
-    static func render(_ board: Board) -> String {
+public enum BoardText {
+    /// The board as lines of text.
+    public static func render(_ board: Board) -> String {
         let program = board.program
         let zone = program.event.timeZone
         let words = Phrasebook(locale: program.event.locale)

@@ -28,3 +28,14 @@ public struct FeedCache: Sendable {
         try AtomicFile.write(bytes, to: path)
     }
 }
+
+extension FeedCache {
+    /// The cache in the first of `directories` that can be created and written, or nil.
+    public static func firstWritable(in directories: [String]) -> FeedCache? {
+        for directory in directories {
+            let cache = FeedCache(directory: directory)
+            if (try? cache.prepare()) != nil, access(directory, W_OK) == 0 { return cache }
+        }
+        return nil
+    }
+}

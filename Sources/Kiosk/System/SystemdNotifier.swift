@@ -5,19 +5,17 @@ import Glibc
 
 /// Tells systemd how the service is doing (`sd_notify`): a datagram to `$NOTIFY_SOCKET`, a path
 /// or an abstract socket (`@name`). Without the variable (not run by systemd) it does nothing.
-public final class SystemdNotifier: @unchecked Sendable {
+public final class SystemdNotifier: Sendable {
     private let socketPath: String?
-    /// Half of systemd's `WatchdogSec`, when the watchdog is on.
-    public let watchdogInterval: TimeInterval?
-    private let lock = NSLock()
-    private var lastPing = Date.distantPast
+    /// Half of systemd's `WatchdogSec`, when the watchdog is on: how often the loop pings.
+    public let watchdogInterval: Duration?
 
     /// Reads `NOTIFY_SOCKET` and `WATCHDOG_USEC` (for this process only, per `WATCHDOG_PID`).
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         socketPath = environment["NOTIFY_SOCKET"].flatMap { $0.isEmpty ? nil : $0 }
-        if let usec = environment["WATCHDOG_USEC"].flatMap({ Double($0) }), usec > 0,
+        if let usec = environment["WATCHDOG_USEC"].flatMap({ Int64($0) }), usec > 0,
            environment["WATCHDOG_PID"].map({ $0 == String(getpid()) }) ?? true {
-            watchdogInterval = usec / 1_000_000 / 2
+            watchdogInterval = .microseconds(usec / 2)
         } else {
             watchdogInterval = nil
         }
@@ -34,17 +32,9 @@ public final class SystemdNotifier: @unchecked Sendable {
     /// Sends `STATUS=…`.
     public func status(_ text: String) { send("STATUS=\(text)") }
 
-    /// Sends `WATCHDOG=1` if half the watchdog interval has passed since the last ping. Call it
-    /// from the frame loop, so a hung loop really stops the pings.
-    public func pingWatchdog(now: Date = Date()) {
-        guard let watchdogInterval else { return }
-        let due = lock.withLock { () -> Bool in
-            guard now.timeIntervalSince(lastPing) >= watchdogInterval * 0.9 else { return false }
-            lastPing = now
-            return true
-        }
-        if due { send("WATCHDOG=1") }
-    }
+    /// Sends `WATCHDOG=1`. The frame loop calls it on its `WatchdogSchedule`, so a hung loop
+    /// really stops the pings.
+    public func watchdogPing() { send("WATCHDOG=1") }
 
     /// Sends one datagram; failures are ignored (systemd may be gone while stopping).
     @discardableResult

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import ScheduleCore
 
 /// The program on screen and the status around it, shared between the threads that fetch

@@ -1,0 +1,37 @@
+import Clocks
+import Foundation
+import Logging
+
+/// Keeps a store fed from its source: a file watched with inotify, or a URL polled. Reads a
+/// file (or, for a URL, the cached last good feed) at once, so the first frame has a program.
+public final class FeedFollower {
+    private let stopper: () -> Void
+
+    /// Starts following `source`.
+    /// - Parameters:
+    ///   - pollInterval: between polls of a URL.
+    ///   - wallClock: stamps the status.
+    ///   - clock: debounce, re-checks and the waits between polls.
+    public init(_ source: FeedSource, store: FeedStore, logger: Logger, pollInterval: Duration = .seconds(30),
+                wallClock: any WallClock = SystemWallClock(), clock: some Clock<Duration> = ContinuousClock()) {
+        switch source {
+        case .file(let path):
+            store.setStaleAfter(0)
+            let watcher = FileFeedWatcher(path: path, store: store, logger: logger, wallClock: wallClock, clock: clock)
+            watcher.start()
+            if store.snapshot().program == nil { store.loadCache() }
+            stopper = { watcher.stop() }
+        case .url(let url):
+            store.loadCache()
+            let poller = URLFeedPoller(fetcher: HTTPFeedFetcher(url: url), store: store, logger: logger, interval: pollInterval,
+                                       wallClock: wallClock, clock: clock)
+            poller.start()
+            stopper = { poller.stop() }
+        }
+    }
+
+    /// Stops watching or polling.
+    public func stop() {
+        stopper()
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Metrics
+import ScheduleCore
+import SignLayout
+
+/// The kiosk's frame loop, the part that does things: each turn it reads the sign's instant
+/// once, asks the `KioskStep` what to show, draws only what changed, pings systemd's watchdog,
+/// answers a screenshot request, and says how long to sleep; `run()` sleeps on the display
+/// until then or until something wakes it. Real time is measured on the injected clock only,
+/// so a test clock drives every turn without waiting, and a wall clock stepped by NTP cannot
+/// stall the loop or the watchdog.
+public final class KioskDriver<C: Clock> where C.Duration == Duration {
+    /// When a run ends by itself (`--until`, `--duration`).
+    public struct Limits: Sendable {
+        /// Stop when the sign's clock reaches this instant.
+        public var signTime: Date?
+        /// Stop after this much time on the driver's clock.
+        public var realDuration: Duration?
+
+        public init(signTime: Date? = nil, realDuration: Duration? = nil) {
+            self.signTime = signTime
+            self.realDuration = realDuration
+        }
+    }
+
+    public let step: KioskStep
+    private let store: FeedStore
+    private let display: any KioskDisplay
+    private let wallClock: any WallClock
+    private let clock: C
+    private let signal: LoopSignal
+    private let limits: Limits
+    private let notifier: SystemdNotifier?
+    private let screenshots: ScreenshotMailbox?
+    private let started: C.Instant
+    private var watchdog: WatchdogSchedule<C.Instant>?
+    private var previous: DisplayList?
+
+    /// The last frame decided (shown or unchanged).
+    public private(set) var lastFrame: KioskFrame?
+    /// Frames drawn and shown so far.
+    public private(set) var framesShown = 0
+    /// Watchdog pings sent so far.
+    public private(set) var watchdogPings = 0
+    /// Called once, after the first frame is on screen.
+    public var onFirstFrame: ((KioskFrame) -> Void)?
+
+    /// - Parameters:
+    ///   - wallClock: the sign's instants.
+    ///   - clock: real elapsed time (waits, watchdog, limits).
+    ///   - signal: wakes and stops the loop from other threads.
+    ///   - notifier: systemd (READY=1 after the first frame, WATCHDOG=1 at half `WatchdogSec`).
+    ///   - screenshots: requests from the remote view.
+    public init(step: KioskStep, store: FeedStore, display: any KioskDisplay, wallClock: any WallClock, clock: C, signal: LoopSignal,
+                limits: Limits = Limits(), notifier: SystemdNotifier? = nil, screenshots: ScreenshotMailbox? = nil) {
+        self.step = step
+        self.store = store
+        self.display = display
+        self.wallClock = wallClock
+        self.clock = clock
+        self.signal = signal
+        self.limits = limits
+        self.notifier = notifier
+        self.screenshots = screenshots
+        started = clock.now
+        watchdog = notifier?.watchdogInterval.map { WatchdogSchedule(interval: $0) }
+    }
+
+    /// Turns until a stop is asked for, the viewer quits, or a limit is reached.
+    public func run() throws {
+        while !signal.isStopRequested, let timeout = try turn() {
+            switch display.wait(for: timeout) {
+            case .quit: return
+            case .needsFullRedraw: previous = nil
+            case .timedOut, .woken: break
+            }
+        }
+    }
+
+    /// One turn of the loop.
+    /// - Returns: how long to sleep before the next turn, or nil when a limit is reached.
+    public func turn() throws -> Duration? {
+        let now = wallClock.now()
+        let turnStart = clock.now
+        if let end = limits.signTime, now >= end { return nil }
+        if let limit = limits.realDuration, started.duration(to: turnStart) >= limit { return nil }
+
+        let (program, status) = store.snapshot()
+        let frame = step.frame(program: program, status: status, at: now, isSystemClock: wallClock.isSystemClock, size: display.layoutSize)
+        store.setClock(frame.clock)
+        if let changed = frame.list.dirtyRegion(since: previous) {
+            try display.show(frame.list, changed: changed)
+            previous = frame.list
+            framesShown += 1
+            KioskMetrics.frames.increment()
+            if framesShown == 1 {
+                notifier?.ready(status: "showing \(program?.event.name ?? "a waiting screen")")
+                onFirstFrame?(frame)
+            }
+        }
+        lastFrame = frame
+        if let screenshots, screenshots.isRequested { screenshots.deliver(display.screenshotPNG()) }
+
+        let afterDrawing = clock.now
+        KioskMetrics.frameTime.recordNanoseconds(Self.nanoseconds(turnStart.duration(to: afterDrawing)))
+        var timeout = wallClock.realDuration(until: min(frame.wake, limits.signTime ?? frame.wake), from: now) + .milliseconds(2)
+        if var schedule = watchdog {
+            if schedule.isDue(at: afterDrawing) {
+                notifier?.watchdogPing()
+                watchdogPings += 1
+                schedule.pinged(at: afterDrawing)
+            }
+            timeout = min(timeout, schedule.timeUntilNextPing(from: afterDrawing))
+            watchdog = schedule
+        }
+        if let limit = limits.realDuration {
+            timeout = min(timeout, max(.zero, limit - started.duration(to: afterDrawing)))
+        }
+        return timeout
+    }
+
+    private static func nanoseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}

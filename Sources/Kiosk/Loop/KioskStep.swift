@@ -1,0 +1,68 @@
+import Foundation
+import ScheduleCore
+import SignLayout
+import SignText
+
+/// The kiosk's decisions, apart from doing anything: from what is known at one instant (the
+/// program, the feed's status, the sign's clock) to what the screen shows and when it next
+/// changes. Pure: no clock, no disk, no display, so every screen state is a unit test.
+public struct KioskStep {
+    /// The screen's wording before any program says otherwise.
+    public static let defaultLocale = "sv-SE"
+
+    public let layout: SignLayout
+    /// The sign to show; nil to choose from the program (`SignMode.automatic(for:)`).
+    public let mode: SignMode?
+    public let schedule: ScreenSchedule
+
+    public init(layout: SignLayout, mode: SignMode?, schedule: ScreenSchedule = ScreenSchedule()) {
+        self.layout = layout
+        self.mode = mode
+        self.schedule = schedule
+    }
+
+    /// Decides the frame for `now`.
+    /// - Parameters:
+    ///   - program: the program on screen (nil: none yet).
+    ///   - status: the feed's status, for the technician's corner mark.
+    ///   - now: the sign's instant.
+    ///   - isSystemClock: whether `now` comes from the system clock, which may not be set yet.
+    ///   - size: the layout's size (as the viewer sees the panel).
+    public func frame(program: Program?, status: KioskStatus, at now: Date, isSystemClock: Bool, size: Size) -> KioskFrame {
+        let clock = isSystemClock ? ClockGuard.state(of: now) : .ok
+        let words = Phrasebook(locale: program?.event.locale ?? Self.defaultLocale)
+        if clock == .waiting {
+            // Checked every second: the board appears within a second of the clock being set.
+            return KioskFrame(screen: .waitingForClock, list: layout.message(words.waitingForClock, width: size.width, height: size.height),
+                              statusMark: nil, clock: clock, wake: now.addingTimeInterval(1))
+        }
+        guard let program else {
+            // A new program wakes the loop by itself; nothing on this screen changes with time.
+            return KioskFrame(screen: .waitingForProgram, list: layout.message(words.waitingForProgram, width: size.width, height: size.height),
+                              statusMark: nil, clock: clock, wake: now.addingTimeInterval(60))
+        }
+        let board = Board(program: program, at: now)
+        let zone = program.event.timeZone
+        let local = zone.localDateTime(for: now)
+        if schedule.isBlank(minuteOfDay: local.hour * 60 + local.minute, phase: board.phase) {
+            let dark = DisplayList(width: size.width, height: size.height, background: Color(red: 0, green: 0, blue: 0))
+            return KioskFrame(screen: .blank, list: dark, statusMark: nil, clock: clock,
+                              wake: schedule.nextChange(after: now, in: zone) ?? now.addingTimeInterval(60))
+        }
+        let mode = self.mode ?? .automatic(for: program)
+        let mark = Self.statusMark(status, program: program, words: words)
+        return KioskFrame(screen: .board(mode), list: layout.layout(board, mode: mode, width: size.width, height: size.height, statusMark: mark),
+                          statusMark: mark, clock: clock, wake: RedrawSchedule.nextChange(after: board, mode: mode))
+    }
+
+    /// The technician's corner mark: nothing when all is well; "edit not published" after a
+    /// rejected edit; "updated at 10:42" when the source is failing or the program came from
+    /// the saved copy.
+    public static func statusMark(_ status: KioskStatus, program: Program, words: Phrasebook) -> String? {
+        if !status.rejectedErrors.isEmpty { return words.editNotPublished }
+        if status.isStale || status.origin == .cache {
+            return words.updatedAt(status.lastSuccess.map { words.time($0, in: program.event.timeZone) })
+        }
+        return nil
+    }
+}

@@ -1,0 +1,12 @@
+import CMalloc
+
+/// How the kiosk asks glibc's allocator to behave on a small board that runs for days.
+public enum MemoryTuning {
+    /// Text textures and frames are large, short-lived buffers. glibc raises its mmap threshold
+    /// each time one is freed, after which such buffers come from the heap and its high-water
+    /// mark only grows; a fixed threshold hands them back to the system, so the kiosk's RSS
+    /// stays flat over days (docs/BENCHMARKS.md).
+    public static func returnLargeBuffersToTheSystem() {
+        _ = mallopt(M_MMAP_THRESHOLD, 128 * 1024)
+    }
+}
