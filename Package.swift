@@ -62,7 +62,7 @@ let package = Package(
             ]
         ),
         // What several test targets (and the benchmarks) share: fixtures, instants, generated feeds.
-        .target(name: "SkyltTestSupport", dependencies: ["ScheduleCore"], path: "Tests/SkyltTestSupport"),
+        .target(name: "SkyltTestSupport", dependencies: ["ScheduleCore", "SignLayout", "Kiosk"], path: "Tests/SkyltTestSupport"),
         .testTarget(name: "ScheduleCoreTests", dependencies: ["ScheduleCore", "SignText", "SkyltTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SignLayoutTests", dependencies: ["ScheduleCore", "SignText", "SignLayout", "SkyltTestSupport"]),
         .testTarget(name: "SDLBackendTests", dependencies: ["ScheduleCore", "SignLayout", "SDLBackend", "Kiosk", "CSDL2", "CSDL2Image",

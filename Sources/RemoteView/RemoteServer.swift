@@ -25,7 +25,8 @@ public final class RemoteServer: Sendable {
             ? try .inet6(ip6: address, port: UInt16(port)) as sockaddr_in6
             : try .inet(ip4: address, port: UInt16(port)) as sockaddr_in
         let server = HTTPServer(address: socketAddress, timeout: 5, logger: .disabled)
-        let started = Date()
+        let started = ContinuousClock.now
+        let wallClock = SystemWallClock()
         let authorised: @Sendable (HTTPRequest) -> Bool = { request in
             guard let token else { return true }
             return ConstantTime.equal(request.headers[.authorization] ?? "", "Bearer " + token)
@@ -38,7 +39,7 @@ public final class RemoteServer: Sendable {
         }
         await server.appendRoute("GET /metrics") { request in
             guard authorised(request) else { return unauthorised }
-            KioskMetrics.updateGauges(status: store.snapshot().status, started: started)
+            KioskMetrics.updateGauges(status: store.snapshot().status, now: wallClock.now(), uptime: started.duration(to: .now))
             return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: Data(registry.emitToBuffer()))
         }
         await server.appendRoute("GET /screenshot.png") { request in

@@ -1,15 +1,7 @@
 import Foundation
 import ScheduleCore
 import SignLayout
-
-/// A deterministic stand-in for font metrics: every character is 0.6 em wide.
-struct FixedMeasurer: TextMeasurer {
-    func width(of text: String, weight: FontWeight, size: Int) -> Int {
-        Int((Double(text.count) * Double(size) * (weight == .bold ? 0.62 : 0.56)).rounded(.up))
-    }
-
-    func lineHeight(weight: FontWeight, size: Int) -> Int { Int((Double(size) * 1.2).rounded(.up)) }
-}
+import SkyltTestSupport
 
 enum LayoutFixture {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -25,10 +17,7 @@ enum LayoutFixture {
         return program
     }
 
-    static func instant(_ text: String) -> Date {
-        guard case .success(let parsed) = DateTimeText.parse(text), let date = parsed.absoluteDate else { fatalError(text) }
-        return date
-    }
+    static func instant(_ text: String) -> Date { TestInstant.absolute(text) }
 
     static let sizes = [(1920, 1080), (1080, 1920), (1280, 720), (3840, 2160)]
 

@@ -1,4 +1,5 @@
 import Foundation
+import SkyltTestSupport
 import Testing
 import ScheduleCore
 @testable import SignLayout

@@ -1,4 +1,5 @@
 import Foundation
+import SkyltTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -115,33 +116,14 @@ import Glibc
     }
 
     @Test func theBinaryTellsSystemdWhenItIsReady() throws {
-        let path = FileManager.default.temporaryDirectory.path + "/skylt-notify-\(UUID().uuidString.prefix(8))"
-        let listener = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
-        defer { close(listener); unlink(path) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
-            for (index, byte) in path.utf8.enumerated() { buffer[index] = byte }
-        }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
-        #expect(bound == 0)
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
-        setsockopt(listener, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let listener = try DatagramListener()
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try CLI.run(["run", "--headless", "--frames", folder.path, "--size", "640x360", "--state-dir", folder.path + "/state",
                                   "--clock", "2020-02-06T10:20", "--duration", "1.5"],
-                                 environment: ["NOTIFY_SOCKET": path, "WATCHDOG_USEC": "1000000"])
+                                 environment: ["NOTIFY_SOCKET": listener.name, "WATCHDOG_USEC": "1000000"])
         #expect(result.status == 0)
-        var messages: [String] = []
-        var buffer = [UInt8](repeating: 0, count: 1024)
-        for _ in 0..<10 {
-            let count = recv(listener, &buffer, buffer.count, Int32(MSG_DONTWAIT))
-            if count <= 0 { break }
-            messages.append(String(decoding: buffer[..<count], as: UTF8.self))
-        }
+        let messages = listener.drain()
         #expect(messages.first == "READY=1\nSTATUS=showing Spridningskonferens 2020")
         #expect(messages.filter { $0 == "WATCHDOG=1" }.count >= 2)
         #expect(messages.last == "STOPPING=1")

@@ -10,14 +10,17 @@ public enum KioskMetrics {
     public static let frameTime = Metrics.Timer(label: "skylt_frame_render_seconds")
 
     /// Gauges read at scrape time: feed age, memory, uptime.
-    public static func updateGauges(status: KioskStatus, started: Date, now: Date = Date()) {
+    /// - Parameters:
+    ///   - now: the wall clock's instant (the feed's age is told against it).
+    ///   - uptime: how long the process has been up, on a monotonic clock.
+    public static func updateGauges(status: KioskStatus, now: Date, uptime: Duration) {
         // Counters exist (at 0) from the first scrape on, not only once something happened.
         _ = (reloads, rejected, sourceFailures, frames, frameTime)
         Gauge(label: "skylt_feed_age_seconds").record(status.lastSuccess.map { now.timeIntervalSince($0) } ?? -1)
         Gauge(label: "skylt_feed_sessions").record(status.sessionCount)
         Gauge(label: "skylt_feed_stale").record(status.isStale ? 1 : 0)
         Gauge(label: "skylt_resident_memory_bytes").record(residentBytes())
-        Gauge(label: "skylt_uptime_seconds").record(now.timeIntervalSince(started))
+        Gauge(label: "skylt_uptime_seconds").record(uptime.seconds)
     }
 
     /// The process's resident set size, from /proc/self/statm.
