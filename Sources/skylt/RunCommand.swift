@@ -170,12 +170,9 @@ struct RunCommand: ParsableCommand {
     private func startRemoteView(store: FeedStore, screenshots: ScreenshotMailbox, signal: LoopSignal, logger: Logger) throws {
         guard let httpPort else { return }
         guard (1...65_535).contains(httpPort) else { throw CLIError.usage("--http-port must be 1–65535") }
-        var token: String?
-        if let httpTokenFile {
-            guard let text = try? String(contentsOfFile: httpTokenFile, encoding: .utf8), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                throw CLIError.usage("--http-token-file: cannot read a token from \(httpTokenFile)")
-            }
-            token = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = try httpTokenFile.map { file in
+            guard let token = TokenFile.read(file) else { throw CLIError.usage("--http-token-file: cannot read a token from \(file)") }
+            return token
         }
         let address = httpAddress ?? "127.0.0.1"
         let registry = MetricsRegistry.shared
@@ -196,9 +193,7 @@ struct RunCommand: ParsableCommand {
 
     /// The state directory's cache; without a writable one, the kiosk runs without a cache.
     private func stateCache(logger: Logger) throws -> FeedCache? {
-        var candidates = ["/var/lib/skylt"]
-        if let home = ProcessInfo.processInfo.environment["HOME"] { candidates.append(home + "/.local/state/skylt") }
-        if let cache = FeedCache.firstWritable(in: stateDir.map { [$0] } ?? candidates) {
+        if let cache = FeedCache.firstWritable(in: stateDir.map { [$0] } ?? FeedCache.defaultDirectories()) {
             logger.info("state directory", metadata: ["path": "\(cache.directory)"])
             return cache
         }

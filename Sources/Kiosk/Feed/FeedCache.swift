@@ -30,6 +30,12 @@ public struct FeedCache: Sendable {
 }
 
 extension FeedCache {
+    /// Where the kiosk keeps its state when not told: `/var/lib/skylt` (systemd's
+    /// `StateDirectory=`), else `~/.local/state/skylt`.
+    public static func defaultDirectories(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+        ["/var/lib/skylt"] + (environment["HOME"].map { [$0 + "/.local/state/skylt"] } ?? [])
+    }
+
     /// The cache in the first of `directories` that can be created and written, or nil.
     public static func firstWritable(in directories: [String]) -> FeedCache? {
         for directory in directories {
