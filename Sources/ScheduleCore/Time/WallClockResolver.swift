@@ -1,16 +1,5 @@
 import Foundation
 
-/// What a wall-clock reading means in a time zone.
-public enum WallClockResolution: Sendable, Equatable {
-    /// The reading happens exactly once.
-    case unique(Date)
-    /// The reading does not exist: clocks jump over it (spring forward). `from`/`to` are the
-    /// wall-clock times of the jump.
-    case gap(from: LocalDateTime, to: LocalDateTime)
-    /// The reading happens twice (autumn fall-back); `earlier` and `later` with their offsets.
-    case ambiguous(earlier: Date, earlierOffset: Int, later: Date, laterOffset: Int)
-}
-
 /// Turns wall-clock readings into instants in one zone, exactly: it finds spring-forward gaps
 /// and fall-back overlaps instead of guessing. Days without any offset change are cached, so
 /// resolving 100,000 readings costs a few zone look-ups per distinct day.
@@ -107,29 +96,5 @@ extension WallClockResolver {
                     "\(local) happens twice in \(zone.identifier) (clocks go back that night); write \"\(local)\(OffsetText.format(earlierOffset))\" for the first or \"\(local)\(OffsetText.format(laterOffset))\" for the second"))
             }
         }
-    }
-}
-
-extension TimeZone {
-    /// The wall-clock reading of `date` in this zone.
-    public func localDateTime(for date: Date) -> LocalDateTime {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        return LocalDateTime(secondsSinceEpoch: seconds + secondsFromGMT(for: date))
-    }
-
-    /// ISO 8601 with this zone's offset at that instant, e.g. `2020-02-06T10:20:00+01:00`.
-    public func iso8601(_ date: Date) -> String {
-        let offset = secondsFromGMT(for: date)
-        let local = LocalDateTime(secondsSinceEpoch: Int(date.timeIntervalSince1970.rounded(.down)) + offset)
-        return "\(local.dateText)T\(pad(local.hour, 2)):\(pad(local.minute, 2)):\(pad(local.second, 2))" + OffsetText.format(offset)
-    }
-}
-
-/// `+01:00`-style offsets.
-public enum OffsetText {
-    public static func format(_ seconds: Int) -> String {
-        let sign = seconds < 0 ? "-" : "+"
-        let magnitude = abs(seconds)
-        return sign + pad(magnitude / 3600, 2) + ":" + pad(magnitude % 3600 / 60, 2)
     }
 }
