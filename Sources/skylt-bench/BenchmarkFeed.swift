@@ -2,12 +2,6 @@ import Foundation
 import Kiosk
 import ScheduleCore
 
-/// A failure that ends a benchmark with a message.
-struct BenchmarkError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
 /// Reading the feeds and instants a benchmark is given.
 enum BenchmarkFeed {
     /// A feed file's bytes, read as the kiosk reads it.

@@ -35,41 +35,39 @@ struct FrameBenchmark: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            guard let url = Assets.defaultFeed(), let program = FeedReader.read(try BenchmarkFeed.bytes(url.path)).program else {
-                throw BenchmarkError("the embedded default feed was not found or is invalid")
+        guard let url = Assets.defaultFeed(), let program = FeedReader.read(try BenchmarkFeed.bytes(url.path)).program else {
+            throw BenchmarkError("the embedded default feed was not found or is invalid")
+        }
+        let theme = Theme.dark
+        let start = try BenchmarkFeed.instant("2020-02-06T15:59:00", zone: program.event.timeZone)
+        let library = try SDLLibrary(video: false)
+        try withExtendedLifetime(library) {
+            let fonts = try FontBook(theme: theme, library: library)
+            let layout = SignLayout(theme: theme, measurer: fonts)
+            func frame(_ second: Int) -> DisplayList {
+                layout.layout(Board(program: program, at: start.addingTimeInterval(Double(second % 2 == 0 ? 0 : 1))), mode: .room("main"),
+                              width: width, height: height)
             }
-            let theme = Theme.dark
-            let start = try BenchmarkFeed.instant("2020-02-06T15:59:00", zone: program.event.timeZone)
-            let library = try SDLLibrary(video: false)
-            try withExtendedLifetime(library) {
-                let fonts = try FontBook(theme: theme, library: library)
-                let layout = SignLayout(theme: theme, measurer: fonts)
-                func frame(_ second: Int) -> DisplayList {
-                    layout.layout(Board(program: program, at: start.addingTimeInterval(Double(second % 2 == 0 ? 0 : 1))), mode: .room("main"),
-                                  width: width, height: height)
-                }
-                let lists = [frame(0), frame(1)]
-                var canvas = try SoftwareCanvas(width: width, height: height, fonts: fonts)
-                canvas.draw(lists[0])
-                let clock = ContinuousClock()
-                let elapsed = try clock.measure {
-                    for index in 0..<count {
-                        let list = lists[(index + 1) % 2]
-                        switch kind {
-                        case .cold:
-                            canvas = try SoftwareCanvas(width: width, height: height, fonts: fonts)
-                            canvas.draw(list)
-                        case .full:
-                            canvas.draw(list)
-                        case .countdown:
-                            canvas.draw(list, in: list.dirtyRegion(since: lists[index % 2]))
-                        }
+            let lists = [frame(0), frame(1)]
+            var canvas = try SoftwareCanvas(width: width, height: height, fonts: fonts)
+            canvas.draw(lists[0])
+            let clock = ContinuousClock()
+            let elapsed = try clock.measure {
+                for index in 0..<count {
+                    let list = lists[(index + 1) % 2]
+                    switch kind {
+                    case .cold:
+                        canvas = try SoftwareCanvas(width: width, height: height, fonts: fonts)
+                        canvas.draw(list)
+                    case .full:
+                        canvas.draw(list)
+                    case .countdown:
+                        canvas.draw(list, in: list.dirtyRegion(since: lists[index % 2]))
                     }
                 }
-                let perFrame = elapsed.seconds / Double(max(1, count)) * 1000
-                print("\(kind.rawValue): \(count) frames at \(width)x\(height), \(String(format: "%.2f", perFrame)) ms per frame (wall clock; use callgrind for stable counts)")
             }
+            let perFrame = elapsed.seconds / Double(max(1, count)) * 1000
+            print("\(kind.rawValue): \(count) frames at \(width)x\(height), \(String(format: "%.2f", perFrame)) ms per frame (wall clock; use callgrind for stable counts)")
         }
     }
 }
