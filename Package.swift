@@ -32,12 +32,14 @@ let package = Package(
         .systemLibrary(name: "CSDL2TTF", pkgConfig: "SDL2_ttf", providers: [.apt(["libsdl2-ttf-dev"])]),
         .systemLibrary(name: "CSDL2Image", pkgConfig: "SDL2_image", providers: [.apt(["libsdl2-image-dev"])]),
         .systemLibrary(name: "CMalloc"),
+        .systemLibrary(name: "CDRM", pkgConfig: "libdrm", providers: [.apt(["libdrm-dev"])]),
         .target(name: "Kiosk", dependencies: [
             "ScheduleCore", "SignText", "SignLayout", "CMalloc",
             .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Clocks", package: "swift-clocks"),
         ]),
         .target(name: "SDLBackend", dependencies: ["SignLayout", "Kiosk", "CSDL2", "CSDL2TTF", "CSDL2Image"]),
+        .target(name: "KMSBackend", dependencies: ["Kiosk", "SignLayout", "SDLBackend", "CDRM"]),
         .target(name: "RemoteView", dependencies: [
             "Kiosk", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
             .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "Metrics", package: "swift-metrics"),
@@ -46,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "skylt",
             dependencies: [
-                "ScheduleCore", "SignText", "SignLayout", "SDLBackend", "Kiosk", "RemoteView",
+                "ScheduleCore", "SignText", "SignLayout", "SDLBackend", "KMSBackend", "Kiosk", "RemoteView",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -25,6 +25,29 @@ public final class SoftwareCanvas {
         try self.init(surface: try Surface(width: width, height: height), fonts: fonts)
     }
 
+    /// A canvas drawing into memory that someone else owns and keeps alive longer (a KMS dumb
+    /// buffer): 32-bit pixels, blue in the lowest byte (XRGB8888), `pitch` bytes a row.
+    public convenience init(pixels: UnsafeMutableRawPointer, width: Int, height: Int, pitch: Int, fonts: FontBook) throws {
+        guard let pointer = SDL_CreateRGBSurfaceWithFormatFrom(pixels, Int32(width), Int32(height), 32, Int32(pitch),
+                                                               SDL_PIXELFORMAT_ARGB8888.rawValue) else {
+            throw SDLError("SDL_CreateRGBSurfaceWithFormatFrom(\(width)x\(height))")
+        }
+        // SDL frees the surface, never the pixels it was given.
+        try self.init(surface: Surface(pointer: pointer), fonts: fonts)
+    }
+
+    /// Replaces this canvas's pixels with `source` turned by `rotation`, centred.
+    public func drawTurned(_ source: SoftwareCanvas, by rotation: Rotation) throws {
+        guard let texture = SDL_CreateTextureFromSurface(renderer, source.surface.pointer) else { throw SDLError("SDL_CreateTextureFromSurface") }
+        defer { SDL_DestroyTexture(texture) }
+        var destination = SDL_Rect(x: Int32((width - source.width) / 2), y: Int32((height - source.height) / 2),
+                                   w: Int32(source.width), h: Int32(source.height))
+        SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255)
+        SDL_RenderClear(renderer)
+        SDL_RenderCopyEx(renderer, texture, nil, &destination, Double(rotation.rawValue), nil, SDL_FLIP_NONE)
+        SDL_RenderFlush(renderer)
+    }
+
     /// A canvas drawing straight into a surface (a window's own pixels: no copy to present).
     init(surface: Surface, fonts: FontBook) throws {
         guard let renderer = SDL_CreateSoftwareRenderer(surface.pointer) else { throw SDLError("SDL_CreateSoftwareRenderer") }

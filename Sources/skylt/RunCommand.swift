@@ -6,6 +6,7 @@ import Metrics
 import Prometheus
 import RemoteView
 import ScheduleCore
+import KMSBackend
 import SDLBackend
 import SignLayout
 
@@ -27,6 +28,14 @@ struct RunCommand: ParsableCommand {
 
     @Option(help: "A settings file (see deploy/skylt.json); flags given here override it.")
     var config: String?
+
+    /// Where the sign is shown.
+    enum DisplayChoice: String, ExpressibleByArgument, CaseIterable {
+        case auto, window, kms
+    }
+
+    @Option(help: "auto (a window under X11/Wayland, else the bare console), window (SDL), or kms (the console through libdrm).")
+    var display: DisplayChoice = .auto
 
     @Flag(help: "Fill the whole screen.")
     var fullscreen = false
@@ -112,12 +121,12 @@ struct RunCommand: ParsableCommand {
         let startProgram = store.snapshot().program
         let zone = startProgram?.event.timeZone ?? TimeZone(identifier: "Europe/Stockholm")!
         let wallClock = try signClock(zone: zone)
-        let limits = KioskDriver<ContinuousClock>.Limits(signTime: try until.map { try InstantArgument.parse($0, zone: zone, option: "--until") },
+        let limits = KioskLimits(signTime: try until.map { try InstantArgument.parse($0, zone: zone, option: "--until") },
                                                          realDuration: duration.map { .seconds(of: $0) })
         if let startProgram { _ = try sign.mode(for: startProgram) }  // An unknown --room is an error now, not a blank sign.
         let theme = try sign.loadTheme()
         do {
-            let library = try SDLLibrary(video: !headless)
+            let library = try SDLLibrary(video: !headless && !usesKMS)
             let fonts = try FontBook(theme: theme, library: library)
             let display = try openDisplay(library: library, fonts: fonts, signal: signal, title: startProgram?.event.name ?? "Skylt")
             let notifier = SystemdNotifier()
@@ -149,11 +158,28 @@ struct RunCommand: ParsableCommand {
         return SimulatedWallClock(start: start, speed: speed, clock: ContinuousClock())
     }
 
-    /// The PNG folder (headless) or a window (full screen, or the console through KMSDRM).
+    /// Whether frames go to the bare console through libdrm: asked for, or no display server.
+    private var usesKMS: Bool {
+        guard !headless else { return false }
+        let environment = ProcessInfo.processInfo.environment
+        return display == .kms || display == .auto && environment["DISPLAY"] == nil && environment["WAYLAND_DISPLAY"] == nil
+            && environment["SDL_VIDEODRIVER"] == nil
+    }
+
+    /// The PNG folder (headless), the bare console (KMS), or a window (SDL).
     private func openDisplay(library: SDLLibrary, fonts: FontBook, signal: LoopSignal, title: String) throws -> any KioskDisplay {
         if let frames {
             try FileManager.default.createDirectory(atPath: frames, withIntermediateDirectories: true)
             return FrameSequenceDisplay(folder: frames, panel: size.size, rotation: sign.rotation, fonts: fonts, signal: signal)
+        }
+        if usesKMS {
+            do {
+                let console = try KMSDisplay(rotation: sign.rotation, fonts: fonts, signal: signal)
+                Output.error("skylt: showing on the console through KMS: \(console.description)")
+                return console
+            } catch {
+                throw CLIError.usage("\(error) (for a window run under X11/Wayland or pass --display window; without any display use --headless --frames DIR)")
+            }
         }
         let initial = fullscreen ? Size(width: 64, height: 64) : window.size
         let presenter = try WindowPresenter(library: library, width: initial.width, height: initial.height, fullscreen: fullscreen,

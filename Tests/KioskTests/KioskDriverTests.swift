@@ -15,6 +15,7 @@ import Testing
         var shown: [(list: DisplayList, changed: Rect)] = []
         var events: [DisplayEvent] = []
         var waits: [Duration] = []
+        var power: [Bool] = []
 
         func show(_ list: DisplayList, changed: Rect) throws { shown.append((list, changed)) }
 
@@ -24,6 +25,8 @@ import Testing
         }
 
         func screenshotPNG() -> [UInt8]? { shown.isEmpty ? nil : [0x89, 0x50, 0x4E, 0x47] }
+
+        func setScreenPower(_ on: Bool) { power.append(on) }
     }
 
     struct Rig {
@@ -40,9 +43,10 @@ import Testing
         return Rig(store: store)
     }
 
-    static func driver(_ rig: Rig, wallClock: any WallClock, limits: KioskDriver<TestClock<Duration>>.Limits = .init(),
-                       notifier: SystemdNotifier? = nil, screenshots: ScreenshotMailbox? = nil) -> KioskDriver<TestClock<Duration>> {
-        let step = KioskStep(layout: SignLayout(theme: .dark, measurer: FixedMeasurer()), mode: nil)
+    static func driver(_ rig: Rig, wallClock: any WallClock, limits: KioskLimits = KioskLimits(),
+                       notifier: SystemdNotifier? = nil, screenshots: ScreenshotMailbox? = nil,
+                       schedule: ScreenSchedule = ScreenSchedule()) -> KioskDriver<TestClock<Duration>> {
+        let step = KioskStep(layout: SignLayout(theme: .dark, measurer: FixedMeasurer()), mode: nil, schedule: schedule)
         return KioskDriver(step: step, store: rig.store, display: rig.display, wallClock: wallClock, clock: rig.clock, signal: rig.signal,
                            limits: limits, notifier: notifier, screenshots: screenshots)
     }
@@ -159,5 +163,22 @@ import Testing
         while !mailbox.isRequested { await Task.yield() }
         mailbox.deliver(nil)
         #expect(await again.value != nil)
+    }
+
+    @Test func theScreenIsTurnedOffOutsideItsHoursAndReportedAsOffOnPurpose() async throws {
+        let rig = try Self.rig()
+        let wallClock = SettableWallClock(Self.at("2026-11-23T06:59:58"))
+        let driver = Self.driver(rig, wallClock: wallClock, schedule: ScreenSchedule(onMinute: 7 * 60, offMinute: 19 * 60))
+        let wait = try #require(try driver.turn())
+        #expect(rig.display.power == [false])
+        #expect(rig.store.snapshot().status.screen == .offOnPurpose)
+        #expect(wait <= .milliseconds(2002))  // Wakes at the on-time.
+        wallClock.set(Self.at("2026-11-23T07:00"))
+        _ = try driver.turn()
+        _ = try driver.turn()
+        #expect(rig.display.power == [false, true])  // Once per change, not every turn.
+        #expect(rig.store.snapshot().status.screen == .on)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(rig.store.snapshot().status.json())) as? [String: Any])
+        #expect(json["screen"] as? String == "on")
     }
 }

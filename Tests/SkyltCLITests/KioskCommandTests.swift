@@ -75,6 +75,14 @@ func temporaryFolder() throws -> URL {
         #expect(ContinuousClock.now - stopped < .seconds(2))
     }
 
+    @Test func withoutAnyDisplayTheConsoleIsTriedAndTheErrorSaysWhatToDo() throws {
+        guard !FileManager.default.fileExists(atPath: "/dev/dri") else { return }  // A machine with KMS would open it.
+        let result = try CLI.run(["run", "--display", "kms", "--duration", "1"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no KMS display: no /dev/dri/card* device"), "\(result.stderr)")
+        #expect(result.stderr.contains("--headless --frames DIR"))
+    }
+
     @Test func headlessNeedsAFramesFolder() throws {
         let result = try CLI.run(["run", "--headless"])
         #expect(result.status == 2)

@@ -145,6 +145,13 @@ public final class FeedStore: @unchecked Sendable {
         logger.notice(state == .ok ? "system clock is plausible" : "system clock is implausible; waiting for it", metadata: [:])
     }
 
+    /// Records whether the screen is on or off on purpose (never a fault).
+    public func setScreenPower(_ power: KioskStatus.ScreenPower) {
+        guard lock.withLock({ status.screen }) != power else { return }
+        update { $0.screen = power }
+        logger.notice(power == .on ? "screen on" : "screen off until its hours begin", metadata: [:])
+    }
+
     private func update(_ change: (inout KioskStatus) -> Void) {
         let after = lock.withLock { () -> KioskStatus in
             change(&status)

@@ -18,4 +18,12 @@ public protocol KioskDisplay: AnyObject {
 
     /// What the panel shows now, as PNG bytes (turned as mounted), or nil before the first frame.
     func screenshotPNG() -> [UInt8]?
+
+    /// Turns the panel off (outside the screen's hours) and on again. Displays that cannot
+    /// (a window, PNG files) show the black frame the step decided instead.
+    func setScreenPower(_ on: Bool)
+}
+
+extension KioskDisplay {
+    public func setScreenPower(_ on: Bool) {}
 }

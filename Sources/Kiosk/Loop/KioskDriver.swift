@@ -10,26 +10,13 @@ import SignLayout
 /// so a test clock drives every turn without waiting, and a wall clock stepped by NTP cannot
 /// stall the loop or the watchdog.
 public final class KioskDriver<C: Clock> where C.Duration == Duration {
-    /// When a run ends by itself (`--until`, `--duration`).
-    public struct Limits: Sendable {
-        /// Stop when the sign's clock reaches this instant.
-        public var signTime: Date?
-        /// Stop after this much time on the driver's clock.
-        public var realDuration: Duration?
-
-        public init(signTime: Date? = nil, realDuration: Duration? = nil) {
-            self.signTime = signTime
-            self.realDuration = realDuration
-        }
-    }
-
     public let step: KioskStep
     private let store: FeedStore
     private let display: any KioskDisplay
     private let wallClock: any WallClock
     private let clock: C
     private let signal: LoopSignal
-    private let limits: Limits
+    private let limits: KioskLimits
     private let notifier: SystemdNotifier?
     private let screenshots: ScreenshotMailbox?
     private let started: C.Instant
@@ -52,7 +39,7 @@ public final class KioskDriver<C: Clock> where C.Duration == Duration {
     ///   - notifier: systemd (READY=1 after the first frame, WATCHDOG=1 at half `WatchdogSec`).
     ///   - screenshots: requests from the remote view.
     public init(step: KioskStep, store: FeedStore, display: any KioskDisplay, wallClock: any WallClock, clock: C, signal: LoopSignal,
-                limits: Limits = Limits(), notifier: SystemdNotifier? = nil, screenshots: ScreenshotMailbox? = nil) {
+                limits: KioskLimits = KioskLimits(), notifier: SystemdNotifier? = nil, screenshots: ScreenshotMailbox? = nil) {
         self.step = step
         self.store = store
         self.display = display
@@ -88,6 +75,11 @@ public final class KioskDriver<C: Clock> where C.Duration == Duration {
         let (program, status) = store.snapshot()
         let frame = step.frame(program: program, status: status, at: now, isSystemClock: wallClock.isSystemClock, size: display.layoutSize)
         store.setClock(frame.clock)
+        let screenOn = frame.screen != .blank
+        if lastFrame.map({ ($0.screen != .blank) != screenOn }) ?? true {
+            display.setScreenPower(screenOn)
+            store.setScreenPower(screenOn ? .on : .offOnPurpose)
+        }
         if let changed = frame.list.dirtyRegion(since: previous) {
             try display.show(frame.list, changed: changed)
             previous = frame.list

@@ -15,6 +15,12 @@ public struct KioskStatus: Sendable, Equatable, Codable {
         case waiting = "waiting-for-clock"
     }
 
+    /// Whether the screen is on, or off on purpose (outside its hours, after the last session).
+    public enum ScreenPower: String, Sendable, Codable {
+        case on
+        case offOnPurpose = "off-on-purpose"
+    }
+
     public var source: String
     public var lastAttempt: Date?
     public var lastSuccess: Date?
@@ -30,6 +36,7 @@ public struct KioskStatus: Sendable, Equatable, Codable {
     public var rejectedErrors: [String] = []
     public var rejectedAt: Date?
     public var clock: ClockState = .ok
+    public var screen: ScreenPower = .on
     /// How many failed attempts in a row make the feed stale (URL sources: polls).
     public var staleAfter = 2
 
@@ -44,7 +51,7 @@ public struct KioskStatus: Sendable, Equatable, Codable {
         case source, lastAttempt = "last_attempt", lastSuccess = "last_success", lastChange = "last_change"
         case failuresInARow = "failures_in_a_row", lastError = "last_error", feedHash = "feed_hash", feedFormat = "feed_format"
         case sessionCount = "session_count", roomCount = "room_count", origin, rejectedErrors = "rejected_errors"
-        case rejectedAt = "rejected_at", clock, staleAfter = "stale_after", stale
+        case rejectedAt = "rejected_at", clock, screen, staleAfter = "stale_after", stale
     }
 
     public init(from decoder: any Decoder) throws {
@@ -63,6 +70,7 @@ public struct KioskStatus: Sendable, Equatable, Codable {
         rejectedErrors = try container.decode([String].self, forKey: .rejectedErrors)
         rejectedAt = try container.decodeIfPresent(Date.self, forKey: .rejectedAt)
         clock = try container.decode(ClockState.self, forKey: .clock)
+        screen = try container.decodeIfPresent(ScreenPower.self, forKey: .screen) ?? .on
         staleAfter = try container.decode(Int.self, forKey: .staleAfter)
     }
 
@@ -82,6 +90,7 @@ public struct KioskStatus: Sendable, Equatable, Codable {
         try container.encode(rejectedErrors, forKey: .rejectedErrors)
         try container.encode(rejectedAt, forKey: .rejectedAt)
         try container.encode(clock, forKey: .clock)
+        try container.encode(screen, forKey: .screen)
         try container.encode(staleAfter, forKey: .staleAfter)
         try container.encode(isStale, forKey: .stale)
     }

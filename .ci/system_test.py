@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""Skylt's system test in a virtual machine; see .ci/system-test. Each check prints one line;
+the figures are printed at the end (and go into docs/BENCHMARKS.md by hand)."""
+import argparse, datetime, json, os, re, shutil, subprocess, sys, time, zoneinfo
+sys.path.insert(0, os.path.dirname(__file__))
+from vm import VM, ocr
+
+ZONE = zoneinfo.ZoneInfo("Europe/Stockholm")
+CURRENT = "Skärmen startar av sig själv"
+NEXT = "Strömavbrott utan förlust"
+results = []
+
+
+def check(name, ok, detail=""):
+    results.append((name, ok))
+    print(f"system-test: {'ok  ' if ok else 'FAIL'} {name}{': ' + detail if detail else ''}", flush=True)
+
+
+def feed_around(now):
+    """A one-room feed whose current session began 10 minutes before `now` and the next an hour on."""
+    local = now.astimezone(ZONE).replace(second=0, microsecond=0)
+    def t(minutes):
+        return (local + datetime.timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M")
+    return {"skylt": 1, "event": {"name": "Systemtest", "timezone": "Europe/Stockholm", "locale": "sv-SE", "venue": "Provrummet"},
+            "sessions": [{"id": "now", "title": CURRENT, "start": t(-10), "end": t(50)},
+                         {"id": "next", "title": NEXT, "start": t(60), "end": t(120)}]}
+
+
+def payload(args, work, settings):
+    folder = os.path.join(work, "payload")
+    shutil.rmtree(folder, ignore_errors=True)
+    repo = os.path.join(folder, "skylt")
+    os.makedirs(repo)
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    shutil.copy(args.binary, os.path.join(repo, "skylt"))
+    for part in ("deploy", "assets"):
+        shutil.copytree(os.path.join(root, part), os.path.join(repo, part))
+    shutil.copy(os.path.join(root, "README.md"), repo)
+    json.dump(feed_around(datetime.datetime.now(datetime.timezone.utc)), open(os.path.join(folder, "feed.json"), "w"), ensure_ascii=False)
+    json.dump(settings, open(os.path.join(folder, "skylt.json"), "w"))
+    image = os.path.join(work, "payload.img")
+    if os.path.exists(image):
+        os.unlink(image)
+    subprocess.run(["mke2fs", "-q", "-t", "ext4", "-d", folder, image, "128M"], check=True)
+    return image
+
+
+SETTINGS = {"feed": "/etc/skylt/feed.json", "fullscreen": True, "state_dir": "/var/lib/skylt"}
+
+
+def install(vm):
+    vm.run("mount -o ro /dev/vdb /mnt")
+    vm.run("/mnt/skylt/deploy/install.sh --binary /mnt/skylt/skylt", timeout=300)
+    vm.run("cp /mnt/feed.json /etc/skylt/feed.json && cp /mnt/skylt.json /etc/skylt/skylt.json")
+
+
+def frames_logged(vm):
+    count = vm.run("journalctl -b -u skylt -o cat | grep -c 'first frame on screen' || true")
+    return int(count) if count.isdigit() else 0
+
+
+def wait_for(condition, timeout, step=1.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(step)
+    return condition()
+
+
+def panel_shows(vm, out, name, *words, timeout=60):
+    """Takes screendumps until OCR finds every word (or time runs out); returns the text read."""
+    text = ""
+    deadline = time.monotonic() + timeout
+    while True:
+        ppm = vm.screendump(os.path.join(out, name + ".png"))
+        text = ocr(ppm)
+        if all(word.lower() in text.lower() for word in words) or time.monotonic() > deadline:
+            return text
+        time.sleep(2)
+
+
+def journal_seconds(vm, pattern):
+    """The guest's monotonic time (seconds since the kernel started) of the first journal line matching."""
+    line = vm.run(f"journalctl -b -o short-monotonic --no-hostname | grep -m1 -E '{pattern}' || true")
+    match = re.match(r"\[\s*([\d.]+)\]", line)
+    return float(match.group(1)) if match else None
+
+
+def boot_to_sign(args, figures):
+    work = os.path.join(args.out, "boot")
+    image = payload(args, work, SETTINGS)
+    vm = VM(args.image, work, payload=image)
+    try:
+        figures["first boot to a shell (s, TCG)"] = round(vm.wait_for_shell(), 1)
+        install(vm)
+        vm.run("systemctl restart skylt")
+        check("install: deploy/install.sh in the guest, the unit started", wait_for(lambda: frames_logged(vm) >= 1, 120))
+        vm.run("sync")
+    finally:
+        vm.power_cut()
+    # Boot again from the same disk, as a board does every morning: the figures come from this boot.
+    vm = VM(args.image, work, payload=image, overlay=False)
+    try:
+        vm.wait_for_shell()
+        ok = wait_for(lambda: frames_logged(vm) >= 1, 120)
+        text = panel_shows(vm, args.out, "boot-to-sign", "startar", "avbrott")
+        check("boot to sign: current and next titles on the panel", "startar" in text and "avbrott" in text.lower(), text[:160])
+        check("boot to sign: the unit logged its first frame", ok)
+        ready = journal_seconds(vm, "Started skylt.service")
+        starting = journal_seconds(vm, "Starting skylt.service")
+        first = journal_seconds(vm, "first frame on screen")
+        figures["kernel start → READY=1 (s, TCG)"] = ready
+        figures["unit start → first frame (s, TCG)"] = round(first - starting, 2) if first and starting else None
+        pid = vm.run("systemctl show -p MainPID --value skylt")
+        rollup = vm.run(f"cat /proc/{pid}/smaps_rollup")
+        for key in ("Rss", "Pss"):
+            match = re.search(rf"^{key}:\s+(\d+) kB", rollup, re.M)
+            figures[f"{key} of skylt (MB)"] = round(int(match.group(1)) / 1024, 1) if match else None
+        gl = vm.run(f"grep -E 'libEGL|libGL|_dri\\.so|libgallium|libLLVM' /proc/{pid}/maps | awk '{{print $6}}' | sort -u || true")
+        check("no GL driver mapped", gl == "", gl)
+        journal = vm.run("journalctl -b -u skylt -o cat")
+        noisy = [line for line in journal.splitlines() if re.search(r"XDG_RUNTIME_DIR|ALSA|pulse|audio|SDL|EGL|Mesa", line, re.I)]
+        check("journal has no library noise", not noisy, "; ".join(noisy[:3]))
+        open(os.path.join(args.out, "journal-boot.txt"), "w").write(journal)
+        # CPU over a stretch of signage (minute updates).
+        before = vm.run(f"cut -d' ' -f14,15 /proc/{pid}/stat")
+        time.sleep(args.cpu_seconds)
+        after = vm.run(f"cut -d' ' -f14,15 /proc/{pid}/stat")
+        ticks = sum(map(int, after.split())) - sum(map(int, before.split()))
+        figures[f"CPU-s per hour (from {args.cpu_seconds} s, TCG-emulated)"] = round(ticks / 100 / args.cpu_seconds * 3600, 2)
+        if args.only != "boot":
+            watchdog(vm, args)
+            screen_power(vm, args)
+    finally:
+        vm.shutdown()
+
+
+def watchdog(vm, args):
+    restarts = int(vm.run("systemctl show -p NRestarts --value skylt"))
+    pid = vm.run("systemctl show -p MainPID --value skylt")
+    vm.run(f"kill -STOP {pid}")
+    limit = 60
+    came_back = wait_for(lambda: vm.run("systemctl show -p MainPID --value skylt") not in (pid, "0")
+                         and int(vm.run("systemctl show -p NRestarts --value skylt")) > restarts, limit)
+    check("watchdog: a stopped process is killed and restarted", came_back)
+    text = panel_shows(vm, args.out, "after-watchdog", "startar")
+    check("watchdog: the sign is back on the panel", "startar" in text, text[:120])
+
+
+def screen_power(vm, args):
+    local = datetime.datetime.now(ZONE)
+    on = (local + datetime.timedelta(minutes=2)).strftime("%H:%M")
+    off = (local - datetime.timedelta(minutes=30)).strftime("%H:%M")
+    settings = dict(SETTINGS, screen_hours={"on": on, "off": off})
+    vm.run(f"echo '{json.dumps(settings)}' > /etc/skylt/skylt.json && systemctl restart skylt")
+    dpms = lambda: vm.run("cat /sys/class/drm/card*-*/dpms | sort -u | tr '\\n' ' '")
+    off_seen = wait_for(lambda: "Off" in dpms(), 60)
+    status = vm.run("cat /var/lib/skylt/status.json")
+    check("screen power: off outside the screen's hours (connector DPMS)", off_seen, dpms())
+    check("screen power: the status says off on purpose", '"off-on-purpose"' in status)
+    on_seen = wait_for(lambda: "On" in dpms(), 200, step=3)
+    check(f"screen power: on again at {on}", on_seen, dpms())
+
+
+def no_clock(args, figures):
+    work = os.path.join(args.out, "no-clock")
+    vm = VM(args.image, work, payload=payload(args, work, SETTINGS), rtc="2000-01-01T08:00:00")
+    try:
+        vm.wait_for_shell()
+        install(vm)
+        vm.run("systemctl restart skylt")
+        text = panel_shows(vm, args.out, "waiting-for-clock", "klockan")
+        check("no clock at boot: the panel says it is waiting for the clock", "klockan" in text.lower(), text[:120])
+        now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+        set_at = time.monotonic()
+        vm.run(f"date -u -s '{now}'")
+        text = panel_shows(vm, args.out, "clock-set", "startar", timeout=30)
+        figures["clock set → board on the panel (s, incl. screendump+OCR)"] = round(time.monotonic() - set_at, 1)
+        check("no clock at boot: the board appears once the clock is set", "startar" in text, text[:120])
+    finally:
+        vm.shutdown()
+
+
+def second_display(args, figures):
+    work = os.path.join(args.out, "bochs")
+    vm = VM(args.image, work, display="std", payload=payload(args, work, SETTINGS))
+    try:
+        vm.wait_for_shell()
+        install(vm)
+        vm.run("systemctl restart skylt")
+        text = panel_shows(vm, args.out, "bochs", "startar", "avbrott")
+        check("QEMU standard VGA (bochs-drm): the sign on the panel", "startar" in text, text[:120])
+    finally:
+        vm.shutdown()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--image", required=True)
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--cpu-seconds", type=int, default=120)
+    parser.add_argument("only", nargs="?", default="all", choices=["all", "boot"])
+    args = parser.parse_args()
+    args.only = args.only
+    figures = {}
+    started = time.monotonic()
+    boot_to_sign(args, figures)
+    if args.only != "boot":
+        no_clock(args, figures)
+        second_display(args, figures)
+    for name, value in figures.items():
+        print(f"system-test: figure: {name}: {value}")
+    failed = [name for name, ok in results if not ok]
+    print(f"system-test: {len(results) - len(failed)} passed, {len(failed)} failed in {time.monotonic() - started:.0f} s")
+    sys.exit(1 if failed else 0)
+
+
+main()
