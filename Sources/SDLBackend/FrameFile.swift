@@ -18,9 +18,13 @@ public enum FrameFile {
     /// temporary name is written through.
     /// - Parameter durable: also fsync (a file that must survive a power cut).
     public static func write(_ canvas: SoftwareCanvas, rotation: Rotation, to path: String, durable: Bool = true) throws {
-        let bytes = try png(canvas, rotation: rotation)
+        try write(png(canvas, rotation: rotation), to: path, durable: durable)
+    }
+
+    /// Writes PNG bytes atomically (as above), reporting a failure as an `SDLError` naming the path.
+    public static func write(_ png: [UInt8], to path: String, durable: Bool = true) throws {
         do {
-            try AtomicFile.write(bytes, to: path, durable: durable)
+            try AtomicFile.write(png, to: path, durable: durable)
         } catch let error as AtomicFile.WriteError {
             throw SDLError("writing \(path)", message: error.description)
         }
@@ -28,16 +32,9 @@ public enum FrameFile {
 
     /// The canvas turned for the panel.
     static func rotate(_ canvas: SoftwareCanvas, _ rotation: Rotation) throws -> Surface {
-        let (width, height) = rotation.swapsSides ? (canvas.height, canvas.width) : (canvas.width, canvas.height)
-        let target = try Surface(width: width, height: height)
-        guard let renderer = SDL_CreateSoftwareRenderer(target.pointer) else { throw SDLError("SDL_CreateSoftwareRenderer") }
-        defer { SDL_DestroyRenderer(renderer) }
-        guard let texture = SDL_CreateTextureFromSurface(renderer, canvas.surface.pointer) else { throw SDLError("SDL_CreateTextureFromSurface") }
-        defer { SDL_DestroyTexture(texture) }
-        var destination = SDL_Rect(x: Int32((width - canvas.width) / 2), y: Int32((height - canvas.height) / 2),
-                                   w: Int32(canvas.width), h: Int32(canvas.height))
-        SDL_RenderCopyEx(renderer, texture, nil, &destination, Double(rotation.rawValue), nil, SDL_FLIP_NONE)
-        SDL_RenderFlush(renderer)
-        return target
+        let size = rotation.layoutSize(forPanel: Size(width: canvas.width, height: canvas.height))
+        let target = try SoftwareCanvas(width: size.width, height: size.height, fonts: canvas.fonts)
+        try target.drawTurned(canvas, by: rotation)
+        return target.surface
     }
 }

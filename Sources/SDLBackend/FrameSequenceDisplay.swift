@@ -35,12 +35,8 @@ public final class FrameSequenceDisplay: KioskDisplay {
         canvas.draw(list, in: region)
         framesWritten += 1
         let png = try FrameFile.png(canvas, rotation: rotation)
-        do {
-            try AtomicFile.write(png, to: folder + "/" + String(format: "frame-%06d.png", framesWritten), durable: false)
-            try AtomicFile.write(png, to: folder + "/current.png", durable: false)
-        } catch let error as AtomicFile.WriteError {
-            throw SDLError("writing a frame", message: error.description)
-        }
+        try FrameFile.write(png, to: folder + "/" + String(format: "frame-%06d.png", framesWritten), durable: false)
+        try FrameFile.write(png, to: folder + "/current.png", durable: false)
     }
 
     public func wait(for timeout: Duration) -> DisplayEvent {

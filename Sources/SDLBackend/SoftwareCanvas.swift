@@ -42,7 +42,7 @@ public final class SoftwareCanvas {
         defer { SDL_DestroyTexture(texture) }
         var destination = SDL_Rect(x: Int32((width - source.width) / 2), y: Int32((height - source.height) / 2),
                                    w: Int32(source.width), h: Int32(source.height))
-        SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255)
+        SDL_SetRenderDrawColor(renderer, 0, 0, 0, 0)  // Transparent black, as a new surface starts.
         SDL_RenderClear(renderer)
         SDL_RenderCopyEx(renderer, texture, nil, &destination, Double(rotation.rawValue), nil, SDL_FLIP_NONE)
         SDL_RenderFlush(renderer)

@@ -17,8 +17,6 @@ public protocol WallClock: Sendable {
 extension WallClock {
     /// The real time until this clock reaches `instant`, seen from `now` (zero if it has).
     public func realDuration(until instant: Date, from now: Date) -> Duration {
-        let seconds = instant.timeIntervalSince(now) / speed
-        guard seconds > 0 else { return .zero }
-        return .milliseconds(Int64(min(seconds, 86_400 * 365) * 1000))
+        .seconds(of: instant.timeIntervalSince(now) / speed)
     }
 }
