@@ -70,11 +70,6 @@ import ScheduleCore
         #expect(!store.snapshot().status.isStale)
     }
 
-    @Test func clockGuardWaitsForAPlausibleClock() {
-        #expect(ClockGuard.state(of: Date(timeIntervalSince1970: 0)) == .waiting)
-        #expect(ClockGuard.state(of: Date(timeIntervalSince1970: 1_580_976_000)) == .waiting)  // 2020: before Skylt existed.
-        #expect(ClockGuard.state(of: Date(timeIntervalSince1970: 1_800_000_000)) == .ok)
-    }
 
     @Test func backoffGrowsWithJitterAndIsCapped() {
         let delays = (1...12).map { URLFeedPoller.backoff(failures: $0, maxBackoff: .seconds(300), jitter: 1) }

@@ -77,15 +77,21 @@ import Testing
         #expect(try driver.turn() == .milliseconds(502))
     }
 
-    @Test func waitsForTheClockThenShowsTheBoardOnceItIsSet() async throws {
+    @Test(arguments: [
+        // A clock with no real-time clock behind it starts in 1970 (here 2000, an unset RTC)...
+        ("2000-01-01T00:00:00Z", nil),
+        // ...unless systemd advances it to its build date at boot: plausible, and wrong.
+        ("2026-04-27T19:49:08Z", "2026-04-27T19:48:55Z"),
+    ] as [(String, String?)])
+    func waitsForTheClockThenShowsTheBoardOnceItIsSet(_ boot: String, _ epoch: String?) async throws {
         let rig = try Self.rig()
-        let wallClock = SettableWallClock(TestInstant.absolute("2000-01-01T00:00:00Z"))
+        let wallClock = SettableWallClock(TestInstant.absolute(boot), epoch: epoch.map(TestInstant.absolute))
         let driver = Self.driver(rig, wallClock: wallClock)
         let wait = try #require(try driver.turn())
         #expect(driver.lastFrame?.screen == .waitingForClock)
         #expect(rig.store.snapshot().status.clock == .waiting)
         #expect(wait <= .milliseconds(1002))
-        wallClock.set(Self.at("2026-11-23T09:00"))  // NTP has synced.
+        wallClock.set(Self.at("2026-11-23T09:00"))  // Set by hand (`date -s`), or by NTP.
         _ = try driver.turn()
         #expect(driver.lastFrame?.screen == .board(.room("main")))
         #expect(rig.store.snapshot().status.clock == .ok)

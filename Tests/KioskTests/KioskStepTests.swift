@@ -24,8 +24,8 @@ import Testing
     static func at(_ text: String) -> Date { TestInstant.local(text, in: stockholm) }
 
     static func frame(_ step: KioskStep, _ program: Program?, at instant: Date, status: KioskStatus = KioskStatus(source: "feed.json"),
-                      isSystemClock: Bool = false) -> KioskFrame {
-        step.frame(program: program, status: status, at: instant, isSystemClock: isSystemClock, size: size)
+                      clockEvidence: ClockEvidence? = nil) -> KioskFrame {
+        step.frame(program: program, status: status, at: instant, clockEvidence: clockEvidence, size: size)
     }
 
     static func texts(_ frame: KioskFrame) -> [String] { frame.list.texts.map(\.text) }
@@ -35,11 +35,12 @@ import Testing
     @Test func anUnsetSystemClockWaitsThenTheBoardAppearsOnceItIsSet() throws {
         let program = try Self.program("spridningskonferens-2020.json")
         let step = Self.step()
-        let boot = Self.frame(step, program, at: TestInstant.absolute("2000-01-01T00:00:05Z"), isSystemClock: true)
+        let system = ClockEvidence(secondsSinceBoot: 5, epoch: nil, synchronized: false)
+        let boot = Self.frame(step, program, at: TestInstant.absolute("2000-01-01T00:00:05Z"), clockEvidence: system)
         #expect(boot.screen == .waitingForClock && boot.clock == .waiting)
         #expect(Self.texts(boot) == [Phrasebook(locale: "sv-SE").waitingForClock])
         #expect(boot.wake == TestInstant.absolute("2000-01-01T00:00:06Z"))  // Checked again every second.
-        let synced = Self.frame(step, program, at: TestInstant.absolute("2026-11-23T09:00:00Z"), isSystemClock: true)
+        let synced = Self.frame(step, program, at: TestInstant.absolute("2026-11-23T09:00:00Z"), clockEvidence: system)
         #expect(synced.clock == .ok)
         #expect(synced.screen == .board(.room("main")))
     }

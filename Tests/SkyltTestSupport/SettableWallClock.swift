@@ -6,20 +6,32 @@ import Kiosk
 public final class SettableWallClock: WallClock, @unchecked Sendable {
     private let lock = NSLock()
     private var instant: Date
-    public let isSystemClock: Bool
+    /// Seconds since boot, as `ClockEvidence` reports them: the tests' clocks stand still.
+    private let secondsSinceBoot: TimeInterval = 30
+    private let isSystemClock: Bool
+    /// The system's epoch (`ClockEvidence.epoch`) when it stands for the system clock.
+    public let epoch: Date?
 
-    /// - Parameter isSystemClock: whether it stands for the system clock (checked for plausibility).
-    public init(_ instant: Date, isSystemClock: Bool = true) {
+    /// - Parameters:
+    ///   - isSystemClock: whether it stands for the system clock (checked by `ClockGuard`).
+    ///   - epoch: the date systemd advanced the clock to at boot, if it stands for that.
+    public init(_ instant: Date, isSystemClock: Bool = true, epoch: Date? = nil) {
         self.instant = instant
         self.isSystemClock = isSystemClock
+        self.epoch = epoch
     }
 
     public func now() -> Date { lock.withLock { instant } }
     public var speed: Double { 1 }
 
-    /// Sets the clock to `instant`.
+    public func evidence(at now: Date) -> ClockEvidence? {
+        guard isSystemClock else { return nil }
+        return ClockEvidence(secondsSinceBoot: secondsSinceBoot, epoch: epoch, synchronized: false)
+    }
+
+    /// Sets the clock to `instant` (as `date -s` does; the time since boot is unchanged).
     public func set(_ instant: Date) { lock.withLock { self.instant = instant } }
 
-    /// Moves the clock by `seconds` (negative: back).
+    /// Moves the clock by `seconds` (negative: back), as NTP steps it.
     public func step(by seconds: TimeInterval) { lock.withLock { instant.addTimeInterval(seconds) } }
 }

@@ -23,5 +23,5 @@ public struct SimulatedWallClock<C: Clock>: WallClock where C.Duration == Durati
         start.addingTimeInterval(origin.duration(to: clock.now).seconds * speed)
     }
 
-    public var isSystemClock: Bool { false }
+    public func evidence(at now: Date) -> ClockEvidence? { nil }
 }

@@ -9,9 +9,10 @@ public protocol WallClock: Sendable {
     func now() -> Date
     /// Sign seconds per real second (1 unless simulated faster).
     var speed: Double { get }
-    /// Whether this is the system's clock, which may not be set yet on a board without a
-    /// real-time clock (`ClockGuard` checks it); a simulated clock is trusted as given.
-    var isSystemClock: Bool { get }
+    /// What the system says of this clock at `now`, which `ClockGuard` weighs: the system
+    /// clock may not be set yet on a board without a real-time clock. nil: trusted as given
+    /// (a simulated clock).
+    func evidence(at now: Date) -> ClockEvidence?
 }
 
 extension WallClock {

@@ -73,7 +73,7 @@ public final class KioskDriver<C: Clock> where C.Duration == Duration {
         if let limit = limits.realDuration, started.duration(to: turnStart) >= limit { return nil }
 
         let (program, status) = store.snapshot()
-        let frame = step.frame(program: program, status: status, at: now, isSystemClock: wallClock.isSystemClock, size: display.layoutSize)
+        let frame = step.frame(program: program, status: status, at: now, clockEvidence: wallClock.evidence(at: now), size: display.layoutSize)
         store.setClock(frame.clock)
         let screenOn = frame.screen != .blank
         if lastFrame.map({ ($0.screen != .blank) != screenOn }) ?? true {

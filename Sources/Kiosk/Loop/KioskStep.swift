@@ -26,10 +26,11 @@ public struct KioskStep {
     ///   - program: the program on screen (nil: none yet).
     ///   - status: the feed's status, for the technician's corner mark.
     ///   - now: the sign's instant.
-    ///   - isSystemClock: whether `now` comes from the system clock, which may not be set yet.
+    ///   - clockEvidence: what the system says of the clock `now` comes from (nil: a clock
+    ///     trusted as given); see `ClockGuard`.
     ///   - size: the layout's size (as the viewer sees the panel).
-    public func frame(program: Program?, status: KioskStatus, at now: Date, isSystemClock: Bool, size: Size) -> KioskFrame {
-        let clock = isSystemClock ? ClockGuard.state(of: now) : .ok
+    public func frame(program: Program?, status: KioskStatus, at now: Date, clockEvidence: ClockEvidence?, size: Size) -> KioskFrame {
+        let clock = ClockGuard.state(of: now, evidence: clockEvidence)
         let words = Phrasebook(locale: program?.event.locale ?? Self.defaultLocale)
         if clock == .waiting {
             // Checked every second: the board appears within a second of the clock being set.
