@@ -5,7 +5,8 @@ import PackageDescription
 /// feed bytes → `ScheduleCore` (readers, validated `Program`, `Board` at an instant)
 /// → `SignText` (wording and dates in the feed's language) → `SignLayout` (positioned text and boxes)
 /// → `Kiosk` (the frame loop: a pure step and a thin driver; feed watching and polling, cache,
-///   status, clocks, systemd) → displays that plug into it: `SDLBackend` (a window, PNG files);
+///   status, clocks, systemd) → displays that plug into it: `SDLBackend` (a window, PNG files),
+///   `KMSBackend` (the bare console through libdrm); `HDMICEC` switches the TV's power;
 /// `RemoteView` (the read-only HTTP view) beside them; `skylt` (the CLI) wires it all.
 /// `SkyltTestSupport` and `skylt-bench` are for tests and measuring: the product has neither.
 let package = Package(
@@ -33,6 +34,7 @@ let package = Package(
         .systemLibrary(name: "CSDL2Image", pkgConfig: "SDL2_image", providers: [.apt(["libsdl2-image-dev"])]),
         .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CDRM", pkgConfig: "libdrm", providers: [.apt(["libdrm-dev"])]),
+        .systemLibrary(name: "CCEC"),
         .target(name: "Kiosk", dependencies: [
             "ScheduleCore", "SignText", "SignLayout", "CMalloc",
             .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
@@ -40,6 +42,7 @@ let package = Package(
         ]),
         .target(name: "SDLBackend", dependencies: ["SignLayout", "Kiosk", "CSDL2", "CSDL2TTF", "CSDL2Image"]),
         .target(name: "KMSBackend", dependencies: ["Kiosk", "SignLayout", "SDLBackend", "CDRM"]),
+        .target(name: "HDMICEC", dependencies: ["Kiosk", "CCEC", .product(name: "Logging", package: "swift-log")]),
         .target(name: "RemoteView", dependencies: [
             "Kiosk", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
             .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "Metrics", package: "swift-metrics"),
@@ -48,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "skylt",
             dependencies: [
-                "ScheduleCore", "SignText", "SignLayout", "SDLBackend", "KMSBackend", "Kiosk", "RemoteView",
+                "ScheduleCore", "SignText", "SignLayout", "SDLBackend", "KMSBackend", "HDMICEC", "Kiosk", "RemoteView",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -75,6 +78,7 @@ let package = Package(
             "Kiosk", "ScheduleCore", "SignLayout", "SkyltTestSupport",
             .product(name: "Logging", package: "swift-log"), .product(name: "Clocks", package: "swift-clocks"),
         ]),
+        .testTarget(name: "HDMICECTests", dependencies: ["HDMICEC", "Kiosk", .product(name: "Logging", package: "swift-log")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,6 +6,7 @@ import Metrics
 import Prometheus
 import RemoteView
 import ScheduleCore
+import HDMICEC
 import KMSBackend
 import SDLBackend
 import SignLayout
@@ -92,6 +93,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         var command = self
         var schedule = ScreenSchedule()
+        var hdmiCEC = true
         if let config {
             let settings = try ConfigFile.load(config)
             command.sign = sign.merged(with: settings)
@@ -103,12 +105,13 @@ struct RunCommand: ParsableCommand {
             command.httpAddress = httpAddress ?? settings.http?.address
             command.httpTokenFile = httpTokenFile ?? settings.http?.tokenFile
             schedule = ScreenSchedule(config: settings)
+            hdmiCEC = settings.hdmiCEC
         }
-        try reportingErrors { try command.runMerged(schedule: schedule) }
+        try reportingErrors { try command.runMerged(schedule: schedule, hdmiCEC: hdmiCEC) }
     }
 
     /// Wires the parts together and runs the frame loop on this (the main) thread.
-    private func runMerged(schedule: ScreenSchedule) throws {
+    private func runMerged(schedule: ScreenSchedule, hdmiCEC: Bool) throws {
         MemoryTuning.returnLargeBuffersToTheSystem()
         let logger = Logger(label: "skylt")
         let source = try feedSource()
@@ -134,12 +137,15 @@ struct RunCommand: ParsableCommand {
             let screenshots = httpPort.map { _ in ScreenshotMailbox(wakeLoop: { signal.wake() }) }
             if let screenshots { try startRemoteView(store: store, screenshots: screenshots, signal: signal, logger: logger) }
             let step = KioskStep(layout: SignLayout(theme: theme, measurer: fonts), mode: sign.requestedMode, schedule: schedule)
+            let tv = hdmiCEC && !headless ? CECScreenPower.discover(logger: logger) : nil
+            if let tv { Output.error("skylt: switching the TV's power through HDMI-CEC: \(tv.description)") }
             let driver = KioskDriver(step: step, store: store, display: display, wallClock: wallClock, clock: ContinuousClock(), signal: signal,
-                                     limits: limits, notifier: notifier, screenshots: screenshots)
+                                     limits: limits, notifier: notifier, screenshots: screenshots, powerSwitches: tv.map { [$0] } ?? [])
             driver.onFirstFrame = { _ in
                 Output.error("skylt: first frame on screen after \(String(format: "%.0f", ProcessStart.milliseconds)) ms")
             }
             try driver.run()
+            tv?.flush()
             notifier.stopping()
             if let failure = signal.failure { throw CLIError.usage(failure) }
             logger.notice("stopped", metadata: [:])

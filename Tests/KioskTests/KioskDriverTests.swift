@@ -43,12 +43,18 @@ import Testing
         return Rig(store: store)
     }
 
+    /// Another power switch (HDMI-CEC in service).
+    final class RecordingSwitch: ScreenPowerSwitch {
+        var power: [Bool] = []
+        func setScreenPower(_ on: Bool) { power.append(on) }
+    }
+
     static func driver(_ rig: Rig, wallClock: any WallClock, limits: KioskLimits = KioskLimits(),
                        notifier: SystemdNotifier? = nil, screenshots: ScreenshotMailbox? = nil,
-                       schedule: ScreenSchedule = ScreenSchedule()) -> KioskDriver<TestClock<Duration>> {
+                       schedule: ScreenSchedule = ScreenSchedule(), powerSwitches: [any ScreenPowerSwitch] = []) -> KioskDriver<TestClock<Duration>> {
         let step = KioskStep(layout: SignLayout(theme: .dark, measurer: FixedMeasurer()), mode: nil, schedule: schedule)
         return KioskDriver(step: step, store: rig.store, display: rig.display, wallClock: wallClock, clock: rig.clock, signal: rig.signal,
-                           limits: limits, notifier: notifier, screenshots: screenshots)
+                           limits: limits, notifier: notifier, screenshots: screenshots, powerSwitches: powerSwitches)
     }
 
     static let stockholm = TimeZone(identifier: "Europe/Stockholm")!
@@ -174,17 +180,21 @@ import Testing
     @Test func theScreenIsTurnedOffOutsideItsHoursAndReportedAsOffOnPurpose() async throws {
         let rig = try Self.rig()
         let wallClock = SettableWallClock(Self.at("2026-11-23T06:59:58"))
-        let driver = Self.driver(rig, wallClock: wallClock, schedule: ScreenSchedule(onMinute: 7 * 60, offMinute: 19 * 60))
+        let tv = RecordingSwitch()
+        let driver = Self.driver(rig, wallClock: wallClock, schedule: ScreenSchedule(onMinute: 7 * 60, offMinute: 19 * 60), powerSwitches: [tv])
         let wait = try #require(try driver.turn())
-        #expect(rig.display.power == [false])
+        #expect(rig.display.power == [false] && tv.power == [false])
         #expect(rig.store.snapshot().status.screen == .offOnPurpose)
         #expect(wait <= .milliseconds(2002))  // Wakes at the on-time.
         wallClock.set(Self.at("2026-11-23T07:00"))
         _ = try driver.turn()
         _ = try driver.turn()
-        #expect(rig.display.power == [false, true])  // Once per change, not every turn.
+        #expect(rig.display.power == [false, true] && tv.power == [false, true])  // Once per change, not every turn.
         #expect(rig.store.snapshot().status.screen == .on)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(rig.store.snapshot().status.json())) as? [String: Any])
         #expect(json["screen"] as? String == "on")
+        wallClock.set(Self.at("2026-11-23T19:00"))
+        _ = try driver.turn()
+        #expect(rig.display.power == [false, true, false] && tv.power == [false, true, false])
     }
 }

@@ -4,7 +4,7 @@ import SignLayout
 /// (headless), a bare KMS console. The driver decides what to draw and when; a display only
 /// draws, shows, and waits for its own input or the loop's signal. Displays are used from the
 /// driver's thread only.
-public protocol KioskDisplay: AnyObject {
+public protocol KioskDisplay: ScreenPowerSwitch {
     /// The size a layout must have to fill the panel, as the viewer sees it (after rotation).
     var layoutSize: Size { get }
 

@@ -19,6 +19,7 @@ public final class KioskDriver<C: Clock> where C.Duration == Duration {
     private let limits: KioskLimits
     private let notifier: SystemdNotifier?
     private let screenshots: ScreenshotMailbox?
+    private let powerSwitches: [any ScreenPowerSwitch]
     private let started: C.Instant
     private var watchdog: WatchdogSchedule<C.Instant>?
     private var previous: DisplayList?
@@ -38,8 +39,10 @@ public final class KioskDriver<C: Clock> where C.Duration == Duration {
     ///   - signal: wakes and stops the loop from other threads.
     ///   - notifier: systemd (READY=1 after the first frame, WATCHDOG=1 at half `WatchdogSec`).
     ///   - screenshots: requests from the remote view.
+    ///   - powerSwitches: besides the display, what else turns the panel off and on (HDMI-CEC).
     public init(step: KioskStep, store: FeedStore, display: any KioskDisplay, wallClock: any WallClock, clock: C, signal: LoopSignal,
-                limits: KioskLimits = KioskLimits(), notifier: SystemdNotifier? = nil, screenshots: ScreenshotMailbox? = nil) {
+                limits: KioskLimits = KioskLimits(), notifier: SystemdNotifier? = nil, screenshots: ScreenshotMailbox? = nil,
+                powerSwitches: [any ScreenPowerSwitch] = []) {
         self.step = step
         self.store = store
         self.display = display
@@ -49,6 +52,7 @@ public final class KioskDriver<C: Clock> where C.Duration == Duration {
         self.limits = limits
         self.notifier = notifier
         self.screenshots = screenshots
+        self.powerSwitches = powerSwitches
         started = clock.now
         watchdog = notifier?.watchdogInterval.map { WatchdogSchedule(interval: $0) }
     }
@@ -78,6 +82,7 @@ public final class KioskDriver<C: Clock> where C.Duration == Duration {
         let screenOn = frame.screen != .blank
         if lastFrame.map({ ($0.screen != .blank) != screenOn }) ?? true {
             display.setScreenPower(screenOn)
+            for power in powerSwitches { power.setScreenPower(screenOn) }
             store.setScreenPower(screenOn ? .on : .offOnPurpose)
         }
         if let changed = frame.list.dirtyRegion(since: previous) {

@@ -7,7 +7,7 @@ import ScheduleCore
 /// ```json
 /// { "feed": "/etc/skylt/feed.json", "room": "stora-salen", "rotate": 0, "theme": "dark",
 ///   "poll_interval": 30, "state_dir": "/var/lib/skylt", "fullscreen": true,
-///   "screen_hours": { "on": "07:30", "off": "18:30" }, "blank_after_last_session": true,
+///   "screen_hours": { "on": "07:30", "off": "18:30" }, "blank_after_last_session": true, "hdmi_cec": true,
 ///   "http": { "address": "127.0.0.1", "port": 8080, "token_file": "/etc/skylt/token" } }
 /// ```
 public struct KioskConfig: Sendable, Equatable {
@@ -25,6 +25,8 @@ public struct KioskConfig: Sendable, Equatable {
     public var screenOff: Int?
     /// Blank the screen once the day's last session is over.
     public var blankAfterLastSession = false
+    /// Also send the TV to standby and wake it through HDMI-CEC, where the kernel has an adapter.
+    public var hdmiCEC = true
     public var http: HTTPSettings?
 
     public struct HTTPSettings: Sendable, Equatable {
@@ -36,7 +38,7 @@ public struct KioskConfig: Sendable, Equatable {
     public init() {}
 
     static let keys: Set<String> = ["$schema", "feed", "room", "lobby", "rotate", "theme", "poll_interval", "state_dir", "status_file",
-                                    "fullscreen", "screen_hours", "blank_after_last_session", "http"]
+                                    "fullscreen", "screen_hours", "blank_after_last_session", "hdmi_cec", "http"]
 
     /// Reads a config file's bytes.
     /// - Returns: the config if valid, and every finding (errors make it invalid).
@@ -69,6 +71,7 @@ public struct KioskConfig: Sendable, Equatable {
         config.statusFile = fields.string("status_file", nonEmpty: true)
         config.fullscreen = bool(fields, "fullscreen") ?? false
         config.blankAfterLastSession = bool(fields, "blank_after_last_session") ?? false
+        config.hdmiCEC = bool(fields, "hdmi_cec") ?? true
         if let node = fields.node("screen_hours"), let hours = ObjectFields(node, path: "screen_hours", sink: sink) {
             config.screenOn = clock(hours, "on")
             config.screenOff = clock(hours, "off")
