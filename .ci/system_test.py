@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Skylt's system test in a virtual machine; see .ci/system-test. Each check prints one line;
 the figures are printed at the end (and go into docs/BENCHMARKS.md by hand)."""
-import argparse, datetime, json, os, re, shutil, subprocess, sys, time, zoneinfo
+import argparse, datetime, json, os, random, re, shutil, subprocess, sys, time, zoneinfo
 sys.path.insert(0, os.path.dirname(__file__))
 from vm import VM, ocr
 
 ZONE = zoneinfo.ZoneInfo("Europe/Stockholm")
 CURRENT = "Skärmen startar av sig själv"
 NEXT = "Strömavbrott utan förlust"
+# The power-loss rounds rewrite the feed between the feed above and one with these titles.
+CURRENT_B = "Reservkraften håller ljuset"
+NEXT_B = "Kablarna dras om"
 results = []
 
 
@@ -16,14 +19,14 @@ def check(name, ok, detail=""):
     print(f"system-test: {'ok  ' if ok else 'FAIL'} {name}{': ' + detail if detail else ''}", flush=True)
 
 
-def feed_around(now):
+def feed_around(now, titles=(CURRENT, NEXT)):
     """A one-room feed whose current session began 10 minutes before `now` and the next an hour on."""
     local = now.astimezone(ZONE).replace(second=0, microsecond=0)
     def t(minutes):
         return (local + datetime.timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M")
     return {"skylt": 1, "event": {"name": "Systemtest", "timezone": "Europe/Stockholm", "locale": "sv-SE", "venue": "Provrummet"},
-            "sessions": [{"id": "now", "title": CURRENT, "start": t(-10), "end": t(50)},
-                         {"id": "next", "title": NEXT, "start": t(60), "end": t(120)}]}
+            "sessions": [{"id": "now", "title": titles[0], "start": t(-10), "end": t(50)},
+                         {"id": "next", "title": titles[1], "start": t(60), "end": t(120)}]}
 
 
 def payload(args, work, settings):
@@ -36,7 +39,9 @@ def payload(args, work, settings):
     for part in ("deploy", "assets"):
         shutil.copytree(os.path.join(root, part), os.path.join(repo, part))
     shutil.copy(os.path.join(root, "README.md"), repo)
-    json.dump(feed_around(datetime.datetime.now(datetime.timezone.utc)), open(os.path.join(folder, "feed.json"), "w"), ensure_ascii=False)
+    now = datetime.datetime.now(datetime.timezone.utc)
+    json.dump(feed_around(now), open(os.path.join(folder, "feed.json"), "w"), ensure_ascii=False)
+    json.dump(feed_around(now, (CURRENT_B, NEXT_B)), open(os.path.join(folder, "feed-b.json"), "w"), ensure_ascii=False)
     json.dump(settings, open(os.path.join(folder, "skylt.json"), "w"))
     image = os.path.join(work, "payload.img")
     if os.path.exists(image):
@@ -131,6 +136,7 @@ def boot_to_sign(args, figures):
         figures[f"CPU-s per hour (from {args.cpu_seconds} s, TCG-emulated)"] = round(ticks / 100 / args.cpu_seconds * 3600, 2)
         if args.only != "boot":
             watchdog(vm, args)
+            hotplug(vm, args)
             screen_power(vm, args)
     finally:
         vm.shutdown()
@@ -148,19 +154,44 @@ def watchdog(vm, args):
     check("watchdog: the sign is back on the panel", "startar" in text, text[:120])
 
 
+def hotplug(vm, args):
+    """The panel unplugged and plugged in again: the connector forced off and back through sysfs,
+    which the kernel reports to userspace as it does a real hotplug."""
+    status = vm.run("ls /sys/class/drm/ | grep -E '^card[0-9]+-' | head -1")
+    vm.run(f"echo off > /sys/class/drm/{status}/status")
+    lost = wait_for(lambda: "no output connected" in vm.run("journalctl -b -u skylt -o cat | tail -5"), 30)
+    check("hotplug: the unplugged panel is noticed", lost)
+    vm.run(f"echo detect > /sys/class/drm/{status}/status")
+    found = wait_for(lambda: "output found again" in vm.run("journalctl -b -u skylt -o cat | tail -5"), 30)
+    text = panel_shows(vm, args.out, "after-hotplug", "startar", timeout=30)
+    check("hotplug: the sign comes back on the panel when it is plugged in again", found and "startar" in text, text[:120])
+
+
 def screen_power(vm, args):
+    """Outside the screen's hours: the connector's DPMS off, and a TV on HDMI-CEC sent to standby;
+    at the on-time both on again. vivid's first CEC adapter plays the TV (physical address 0.0.0.0)
+    and logs what it receives; Skylt uses the second (1.0.0.0), as a board's HDMI output would."""
+    vm.run("modprobe vivid && udevadm settle && cec-ctl -d /dev/cec0 --tv >/dev/null")
+    vm.run("(cec-ctl -d /dev/cec0 -m > /root/cec.log 2>&1 &)")
     local = datetime.datetime.now(ZONE)
     on = (local + datetime.timedelta(minutes=2)).strftime("%H:%M")
     off = (local - datetime.timedelta(minutes=30)).strftime("%H:%M")
     settings = dict(SETTINGS, screen_hours={"on": on, "off": off})
     vm.run(f"echo '{json.dumps(settings)}' > /etc/skylt/skylt.json && systemctl restart skylt")
     dpms = lambda: vm.run("cat /sys/class/drm/card*-*/dpms | sort -u | tr '\\n' ' '")
+    cec = lambda: vm.run("cat /root/cec.log")
     off_seen = wait_for(lambda: "Off" in dpms(), 60)
     status = vm.run("cat /var/lib/skylt/status.json")
     check("screen power: off outside the screen's hours (connector DPMS)", off_seen, dpms())
     check("screen power: the status says off on purpose", '"off-on-purpose"' in status)
+    check("screen power: HDMI-CEC Standby sent to the TV", wait_for(lambda: "STANDBY" in cec(), 30), cec()[-300:])
     on_seen = wait_for(lambda: "On" in dpms(), 200, step=3)
     check(f"screen power: on again at {on}", on_seen, dpms())
+    woken = wait_for(lambda: "IMAGE_VIEW_ON" in cec() and "ACTIVE_SOURCE" in cec(), 30)
+    check("screen power: HDMI-CEC Image View On and Active Source at the on-time", woken, cec()[-300:])
+    open(os.path.join(args.out, "cec.log"), "w").write(cec())
+    journal = vm.run("journalctl -b -u skylt -o cat | grep -i cec || true")
+    check("screen power: the journal says what HDMI-CEC did", "TV sent to standby" in journal and "TV woken" in journal, journal[-300:])
 
 
 def no_clock(args, figures):
@@ -183,6 +214,51 @@ def no_clock(args, figures):
         vm.shutdown()
 
 
+WRITER = ("while true; do cat /root/feed-a.json > /etc/skylt/feed.json; sleep 0.4; "
+          "cp /root/feed-b.json /etc/skylt/feed.new && mv /etc/skylt/feed.new /etc/skylt/feed.json; sleep 0.4; done")
+
+
+def power_loss(args, figures):
+    """The plug pulled while the technician's feed is being rewritten (in place, and by rename)
+    again and again; after each boot the saved last good feed must be whole and on the panel."""
+    work = os.path.join(args.out, "power-loss")
+    image = payload(args, work, SETTINGS)
+    vm = VM(args.image, work, payload=image)
+    feeds = {}
+    lost, broken_sources, rounds = 0, 0, args.power_rounds
+    try:
+        vm.wait_for_shell()
+        install(vm)
+        vm.run("cp /mnt/feed.json /root/feed-a.json && cp /mnt/feed-b.json /root/feed-b.json && sync")
+        vm.run("systemctl restart skylt")
+        wait_for(lambda: frames_logged(vm) >= 1, 120)
+        for name in ("a", "b"):
+            feeds[vm.run(f"sha256sum < /root/feed-{name}.json | cut -c1-64")] = name
+        for round in range(1, rounds + 1):
+            vm.run(f"(nohup sh -c '{WRITER}' >/dev/null 2>&1 &)")
+            time.sleep(random.uniform(3, 8))
+            vm.power_cut()
+            vm = VM(args.image, work, payload=image, overlay=False)
+            vm.wait_for_shell()
+            vm.run("mount -o ro /dev/vdb /mnt || true")
+            cache = vm.run("sha256sum < /var/lib/skylt/last-good-feed | cut -c1-64; "
+                           "/usr/local/bin/skylt validate /var/lib/skylt/last-good-feed >/dev/null && echo valid || echo INVALID")
+            digest, verdict = (cache.split() + ["", ""])[:2]
+            source = vm.run("sha256sum < /etc/skylt/feed.json | cut -c1-64")
+            if source not in feeds:
+                broken_sources += 1
+            shown = wait_for(lambda: frames_logged(vm) >= 1, 120)
+            text = panel_shows(vm, args.out, f"power-loss-{round}", "startar" if feeds.get(digest) == "a" else "Reservkraften", timeout=40)
+            ok = digest in feeds and verdict == "valid" and shown and ("startar" in text or "Reservkraften" in text)
+            if not ok:
+                lost += 1
+                print(f"system-test: power loss round {round}: cache {digest[:12]} {verdict}, panel: {text[:100]}", flush=True)
+    finally:
+        vm.shutdown()
+    figures[f"power-loss rounds (technician's file left torn in {broken_sources})"] = rounds
+    check(f"power loss: {rounds} plugs pulled mid-edit, {lost} lost or corrupt caches, the sign back each time", lost == 0)
+
+
 def second_display(args, figures):
     work = os.path.join(args.out, "bochs")
     vm = VM(args.image, work, display="std", payload=payload(args, work, SETTINGS))
@@ -202,15 +278,15 @@ def main():
     parser.add_argument("--binary", required=True)
     parser.add_argument("--out", required=True)
     parser.add_argument("--cpu-seconds", type=int, default=120)
-    parser.add_argument("only", nargs="?", default="all", choices=["all", "boot"])
+    parser.add_argument("--power-rounds", type=int, default=10)
+    parser.add_argument("only", nargs="?", default="all", choices=["all", "boot", "no-clock", "bochs", "power-loss"],
+                        help="boot: boot to sign only (what CI runs); the others: that part alone (for working on it)")
     args = parser.parse_args()
-    args.only = args.only
     figures = {}
     started = time.monotonic()
-    boot_to_sign(args, figures)
-    if args.only != "boot":
-        no_clock(args, figures)
-        second_display(args, figures)
+    parts = {"boot": [boot_to_sign], "no-clock": [no_clock], "bochs": [second_display], "power-loss": [power_loss]}
+    for part in parts.get(args.only, [boot_to_sign, no_clock, second_display, power_loss]):
+        part(args, figures)
     for name, value in figures.items():
         print(f"system-test: figure: {name}: {value}")
     failed = [name for name, ok in results if not ok]

@@ -132,6 +132,8 @@ public final class KMSDisplay: KioskDisplay {
             FileHandle.standardError.write(Data("skylt: warning: cannot set up the display again: \(error)\n".utf8))
             output = nil
         }
+        let news = output == nil ? "no output connected; the sign comes back when one is" : "output found again: \(description)"
+        FileHandle.standardError.write(Data("skylt: display: \(news)\n".utf8))
         return true
     }
 
