@@ -155,7 +155,7 @@ import Testing
         try FileManager.default.moveItem(atPath: temporary, toPath: harness.folder + "/big.json")
         try KioskFixture.shell("mv '\(harness.folder)/big.json' '\(harness.path)'")
         #expect(harness.keeps("Start"))
-        #expect(KioskFixture.waitUntil { harness.status.lastError?.contains("over the 16 MiB limit") == true } != nil)
+        #expect(KioskFixture.waitUntil { harness.status.lastError?.contains("feeds over 16 MiB (16,777,216 bytes) are refused") == true } != nil)
         try KioskFixture.write(KioskFixture.feed(title: "Small again"), to: harness.path)
         #expect(harness.secondsUntil("Small again") != nil)
     }

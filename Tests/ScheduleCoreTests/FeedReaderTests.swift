@@ -223,7 +223,8 @@ import Testing
         let big = [UInt8](repeating: 0x20, count: FeedReader.maxBytes + 1)
         let report = FeedReader.read(big)
         #expect(!report.isValid)
-        #expect(report.errors.count == 1 && report.errors[0].message.contains("over 16 MiB are refused"))
+        // In bytes: a file one byte over must not read "16.0 MiB is over 16 MiB".
+        #expect(report.errors.map(\.message) == ["the feed is 16,777,217 bytes; feeds over 16 MiB (16,777,216 bytes) are refused"])
     }
 
     @Test func syntheticHundredThousandSessionFeedIsValidAndUnder16MiB() {

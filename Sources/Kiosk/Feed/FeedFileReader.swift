@@ -18,7 +18,7 @@ public enum FeedFileReader {
             case .missing(let path): "\(path): no such file"
             case .notAFile(let path): "\(path): not a regular file (a directory?)"
             case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
-            case .tooLarge(let path, let bytes): "\(path): \(bytes / 1_048_576) MiB is over the \(FeedReader.maxBytes / 1_048_576) MiB limit"
+            case .tooLarge(let path, let bytes): "\(path): \(FeedReader.tooLarge(bytes))"
             }
         }
     }

@@ -88,7 +88,7 @@ public struct KioskConfig: Sendable, Equatable {
             http.finish(known: ["address", "port", "token_file"])
         }
         fields.finish(known: keys)
-        return (sink.hasErrors ? nil : config, Diagnostic.inSourceOrder(sink.diagnostics))
+        return (sink.hasErrors ? nil : config, sink.diagnostics)
     }
 
     private static func bool(_ fields: ObjectFields, _ key: String) -> Bool? {

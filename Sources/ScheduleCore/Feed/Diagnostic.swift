@@ -60,28 +60,55 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Collects diagnostics while a feed is read, turning byte offsets into line:column.
+/// Collects diagnostics while a feed is read, turning byte offsets into line:column. Only the
+/// first `maxListed` are kept, in full; the rest are counted and summed up in one last line, so
+/// a feed with a hundred thousand mistakes costs no more to report than one with two hundred.
 public final class DiagnosticSink {
-    public private(set) var diagnostics: [Diagnostic] = []
+    /// How many findings are listed one by one.
+    public static let maxListed = 200
+
+    /// The findings listed so far (at most `maxListed`), in the order found.
+    public private(set) var listed: [Diagnostic] = []
+    public private(set) var errorCount = 0
+    public private(set) var warningCount = 0
     let source: SourceText?
 
     public init(source: SourceText?) {
         self.source = source
     }
 
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    public var hasErrors: Bool { errorCount > 0 }
 
-    public func error(_ message: String, path: String? = nil, sessionID: String? = nil, offset: Int? = nil) {
-        add(.error, message, path: path, sessionID: sessionID, offset: offset)
+    /// Every finding listed, in source order, and a last line counting those not listed.
+    public var diagnostics: [Diagnostic] {
+        let ordered = Diagnostic.inSourceOrder(listed)
+        let unlistedErrors = errorCount - listed.count { $0.severity == .error }
+        let unlistedWarnings = warningCount - listed.count { $0.severity == .warning }
+        guard unlistedErrors + unlistedWarnings > 0 else { return ordered }
+        let parts = [(unlistedErrors, "error"), (unlistedWarnings, "warning")].filter { $0.0 > 0 }
+            .map { "\(FeedLimits.grouped($0.0)) more \($0.1)\($0.0 == 1 ? "" : "s")" }
+        return ordered + [Diagnostic(unlistedErrors > 0 ? .error : .warning,
+                                     "… and \(parts.joined(separator: " and ")) not listed (the first \(Self.maxListed) are above)")]
     }
 
-    public func warning(_ message: String, path: String? = nil, sessionID: String? = nil, offset: Int? = nil) {
-        add(.warning, message, path: path, sessionID: sessionID, offset: offset)
+    /// Records an error; `message` is only built if it will be listed.
+    public func error(_ message: @autoclosure () -> String, path: String? = nil, sessionID: String? = nil, offset: Int? = nil) {
+        add(.error, message(), path: path, sessionID: sessionID, offset: offset)
     }
 
-    public func add(_ severity: Diagnostic.Severity, _ message: String, path: String? = nil, sessionID: String? = nil, offset: Int? = nil) {
+    /// Records a warning; `message` is only built if it will be listed.
+    public func warning(_ message: @autoclosure () -> String, path: String? = nil, sessionID: String? = nil, offset: Int? = nil) {
+        add(.warning, message(), path: path, sessionID: sessionID, offset: offset)
+    }
+
+    public func add(_ severity: Diagnostic.Severity, _ message: @autoclosure () -> String, path: String? = nil, sessionID: String? = nil, offset: Int? = nil) {
+        switch severity {
+        case .error: errorCount += 1
+        case .warning: warningCount += 1
+        }
+        guard listed.count < Self.maxListed else { return }
         let location = offset.flatMap { offset in source?.location(ofOffset: offset) }
-        diagnostics.append(Diagnostic(severity, message, path: path, sessionID: sessionID, location: location))
+        listed.append(Diagnostic(severity, message(), path: path, sessionID: sessionID, location: location))
     }
 
     /// The line:column of an offset, for messages that point at a second place ("also at 12:5").

@@ -3,19 +3,15 @@
 /// The single entry point every consumer uses (CLI, kiosk, tests), so a feed is judged the
 /// same way everywhere. Pure: no disk, no clock.
 public enum FeedReader {
-    /// Larger feeds are refused before parsing.
-    public static let maxBytes = 16 * 1024 * 1024
+    /// Larger feeds are refused before parsing (`FeedLimits.maxBytes`).
+    public static let maxBytes = FeedLimits.maxBytes
 
     /// Reads and validates a feed.
     /// - Parameter bytes: the feed's bytes as read from a file or URL.
     /// - Returns: the program (if valid) and all diagnostics.
     public static func read(_ bytes: [UInt8]) -> FeedReport {
         if bytes.count > maxBytes {
-            let mib = Double(bytes.count) / 1_048_576
-            let sizeText = (mib * 10).rounded() / 10
-            return FeedReport(program: nil, diagnostics: [
-                Diagnostic(.error, "the feed is \(sizeText) MiB; feeds over \(maxBytes / 1_048_576) MiB are refused"),
-            ], format: .unknown)
+            return FeedReport(program: nil, diagnostics: [Diagnostic(.error, tooLarge(bytes.count))], format: .unknown)
         }
         let source = SourceText(bytes)
         // The format is told by the content, never by the file name.
@@ -35,6 +31,11 @@ public enum FeedReader {
             return FrabFeedReader.read(root, source: source)
         }
         return NativeFeedReader.read(root, source: source)
+    }
+
+    /// Why `byteCount` bytes are refused, in bytes: "16.0 MiB is over 16 MiB" helps no one.
+    public static func tooLarge(_ byteCount: Int) -> String {
+        "the feed is \(FeedLimits.grouped(byteCount)) bytes; feeds over \(maxBytes / 1_048_576) MiB (\(FeedLimits.grouped(maxBytes)) bytes) are refused"
     }
 
     /// `BEGIN:VCALENDAR` at the start (after a byte-order mark and blank space).

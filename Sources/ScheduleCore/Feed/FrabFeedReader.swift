@@ -31,25 +31,39 @@ enum FrabFeedReader {
                 }
             }
         }
-        for (dayIndex, dayNode) in days.enumerated() {
+        // A structure other than frab's is an error, never an empty day: a broken export must not
+        // replace a good program with nothing.
+        days: for (dayIndex, dayNode) in days.enumerated() {
             guard let day = ObjectFields(dayNode, path: "schedule.conference.days", index: dayIndex, sink: sink) else { continue }
             let dayDate = day.string("date")
-            guard let roomsNode = day.node("rooms"), case .object(let rooms) = roomsNode.value else {
-                day.warning("no \"rooms\" object; the day is skipped", key: "rooms")
+            guard let roomsNode = day.node("rooms") else {
+                day.warning("no \"rooms\"; the day has no events", key: "rooms")
+                continue
+            }
+            guard case .object(let rooms) = roomsNode.value else {
+                day.error("expected an object of rooms (room name: [events]), found \(roomsNode.value.typeName)", key: "rooms", at: roomsNode.offset)
                 continue
             }
             for room in rooms {
                 if roomSeen.insert(room.key).inserted { roomOrder.append(room.key) }
                 guard case .array(let list) = room.value.value else {
-                    sink.warning("expected an array of events, found \(room.value.value.typeName)", path: day.keyPath("rooms.\(room.key)"), offset: room.value.offset)
+                    sink.error("expected an array of events, found \(room.value.value.typeName)", path: day.keyPath("rooms.\(room.key)"), offset: room.value.offset)
                     continue
                 }
                 let arrayPath = day.path + ".rooms[\"\(room.key)\"]"
                 for (index, eventNode) in list.enumerated() {
+                    guard events.count < FeedLimits.maxSessions else {
+                        sink.error("more than \(FeedLimits.grouped(FeedLimits.maxSessions)) events; a feed may have at most that many sessions",
+                                   path: "\(arrayPath)[\(index)]", offset: eventNode.offset)
+                        break days
+                    }
                     guard let fields = ObjectFields(eventNode, path: arrayPath, index: index, sink: sink) else { continue }
                     events.append(RawEvent(fields: fields, room: room.key, dayDate: dayDate, index: index, arrayPath: arrayPath))
                 }
             }
+        }
+        if roomOrder.count > FeedLimits.maxRooms {
+            conference.error("\(FeedLimits.grouped(roomOrder.count)) rooms; a feed may have at most \(FeedLimits.grouped(FeedLimits.maxRooms))")
         }
 
         // The zone: the named one, or (missing or unknown) a fixed offset from the events' own dates.
@@ -78,6 +92,7 @@ enum FrabFeedReader {
         var times = WallClockResolver(zone: zone)
         var sessions: [(Session, SessionOrigin)] = []
         var byID: [String: Session] = [:]
+        var nextSuffix: [String: Int] = [:]  // So that n events sharing a guid cost n steps, not n².
         for event in events {
             guard let (session, origin) = read(event, zone: zone, times: &times, sink: sink) else { continue }
             if let earlier = byID[session.id] {
@@ -86,8 +101,9 @@ enum FrabFeedReader {
                     continue
                 }
                 // The same guid for another slot (a workshop repeated on several days): keep each, told apart.
-                var suffix = 2
+                var suffix = nextSuffix[session.id] ?? 2
                 while byID["\(session.id)#\(suffix)"] != nil { suffix += 1 }
+                nextSuffix[session.id] = suffix + 1
                 let renamed = Session(id: "\(session.id)#\(suffix)", roomID: session.roomID, title: session.title, subtitle: session.subtitle,
                                       start: session.start, end: session.end, kind: session.kind, status: session.status, speakers: session.speakers,
                                       abstract: session.abstract, note: session.note, track: session.track)
@@ -216,6 +232,6 @@ enum FrabFeedReader {
     }
 
     private static func report(_ program: Program?, _ sink: DiagnosticSink) -> FeedReport {
-        FeedReport(program: program, diagnostics: Diagnostic.inSourceOrder(sink.diagnostics), format: .frab)
+        FeedReport(program: program, diagnostics: sink.diagnostics, format: .frab)
     }
 }

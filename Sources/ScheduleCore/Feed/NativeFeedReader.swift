@@ -35,7 +35,7 @@ enum NativeFeedReader {
     }
 
     private static func report(_ program: Program?, _ sink: DiagnosticSink) -> FeedReport {
-        FeedReport(program: program, diagnostics: Diagnostic.inSourceOrder(sink.diagnostics), format: .skyltV1)
+        FeedReport(program: program, diagnostics: sink.diagnostics, format: .skyltV1)
     }
 
     // MARK: - Parts
@@ -82,7 +82,12 @@ enum NativeFeedReader {
 
     private static func readRooms(_ root: ObjectFields, event: Event?) -> [Room] {
         let implicit = Room(id: Room.defaultID, name: event?.venue ?? event?.name ?? "")
-        guard let (elements, _) = root.array("rooms"), !elements.isEmpty else { return [implicit] }
+        guard let (elements, offset) = root.array("rooms"), !elements.isEmpty else { return [implicit] }
+        guard elements.count <= FeedLimits.maxRooms else {
+            root.sink.error("\(FeedLimits.grouped(elements.count)) rooms; a feed may have at most \(FeedLimits.grouped(FeedLimits.maxRooms))",
+                            path: "rooms", offset: offset)
+            return []
+        }
         var rooms: [Room] = []
         var firstOffset: [String: Int] = [:]
         for (index, element) in elements.enumerated() {
@@ -105,8 +110,13 @@ enum NativeFeedReader {
             root.missing("sessions", "the program: an array of sessions, which may be empty")
             return []
         }
-        guard let (elements, _) = root.array("sessions") else {
+        guard let (elements, offset) = root.array("sessions") else {
             if root.node("sessions")?.value.isNull == true { root.missing("sessions", "an array of sessions, which may be empty") }
+            return []
+        }
+        guard elements.count <= FeedLimits.maxSessions else {
+            root.sink.error("\(FeedLimits.grouped(elements.count)) sessions; a feed may have at most \(FeedLimits.grouped(FeedLimits.maxSessions))",
+                            path: "sessions", offset: offset)
             return []
         }
         var sessions: [(Session, SessionOrigin)] = []
@@ -134,7 +144,8 @@ enum NativeFeedReader {
         } else if rooms.count == 1 {
             roomID = rooms[0].id
         } else {
-            fields.missing("room", "the feed has \(rooms.count) rooms: " + rooms.map { "\"\($0.id)\"" }.joined(separator: ", "))
+            fields.missing("room", "the feed has \(rooms.count) rooms: " + rooms.prefix(10).map { "\"\($0.id)\"" }.joined(separator: ", ")
+                           + (rooms.count > 10 ? " and \(rooms.count - 10) more" : ""))
             roomID = nil
         }
         let kind = enumValue(fields, "kind", default: Session.Kind.talk)
@@ -184,7 +195,12 @@ enum NativeFeedReader {
     }
 
     private static func readNotices(_ root: ObjectFields, rooms: [Room], times: inout FeedTimes) -> [Notice] {
-        guard let (elements, _) = root.array("notices") else { return [] }
+        guard let (elements, offset) = root.array("notices") else { return [] }
+        guard elements.count <= FeedLimits.maxNotices else {
+            root.sink.error("\(FeedLimits.grouped(elements.count)) notices; a feed may have at most \(FeedLimits.grouped(FeedLimits.maxNotices))",
+                            path: "notices", offset: offset)
+            return []
+        }
         var notices: [Notice] = []
         for (index, element) in elements.enumerated() {
             guard let fields = ObjectFields(element, path: "notices", index: index, sink: root.sink) else { continue }

@@ -38,16 +38,16 @@ public struct ObjectFields {
         return found
     }
 
-    public func error(_ message: String, key: String? = nil, at offset: Int? = nil) {
-        sink.error(message, path: key.map(keyPath) ?? (path.isEmpty ? nil : path), sessionID: sessionID, offset: offset ?? self.offset)
+    public func error(_ message: @autoclosure () -> String, key: String? = nil, at offset: Int? = nil) {
+        sink.error(message(), path: key.map(keyPath) ?? (path.isEmpty ? nil : path), sessionID: sessionID, offset: offset ?? self.offset)
     }
 
-    public func warning(_ message: String, key: String? = nil, at offset: Int? = nil) {
-        sink.warning(message, path: key.map(keyPath) ?? (path.isEmpty ? nil : path), sessionID: sessionID, offset: offset ?? self.offset)
+    public func warning(_ message: @autoclosure () -> String, key: String? = nil, at offset: Int? = nil) {
+        sink.warning(message(), path: key.map(keyPath) ?? (path.isEmpty ? nil : path), sessionID: sessionID, offset: offset ?? self.offset)
     }
 
-    public func missing(_ key: String, _ what: String) {
-        error("missing \"\(key)\" (\(what))", key: key)
+    public func missing(_ key: String, _ what: @autoclosure () -> String) {
+        error("missing \"\(key)\" (\(what()))", key: key)
     }
 
     // MARK: - Typed access

@@ -52,9 +52,8 @@ struct ProgramValidator {
                 firstByID[session.id] = origin.idOffset
             }
             if !roomIDs.contains(session.roomID) {
-                let hint = Spelling.closest(to: session.roomID, among: roomIDs).map { "; did you mean \"\($0)\"?" }
-                    ?? "; known rooms: " + rooms.map { "\"\($0.id)\"" }.joined(separator: ", ")
-                sink.error("unknown room \"\(session.roomID)\"\(hint)", path: origin.path + ".room", sessionID: session.id, offset: origin.roomOffset)
+                sink.error("unknown room \"\(session.roomID)\"\(roomHint(session.roomID, rooms: rooms, ids: roomIDs))", path: origin.path + ".room",
+                           sessionID: session.id, offset: origin.roomOffset)
                 continue
             }
             if session.end < session.start {
@@ -89,6 +88,13 @@ struct ProgramValidator {
             }
             if session.end > running.0.end { running = item }
         }
+    }
+
+    /// "; did you mean …?", or the known rooms (the first ten).
+    private func roomHint(_ id: String, rooms: [Room], ids: Set<String>) -> String {
+        if let near = Spelling.closest(to: id, among: ids) { return "; did you mean \"\(near)\"?" }
+        let named = rooms.prefix(10).map { "\"\($0.id)\"" }.joined(separator: ", ")
+        return "; known rooms: " + named + (rooms.count > 10 ? " and \(rooms.count - 10) more" : "")
     }
 
     private func time(_ date: Date) -> String {

@@ -6,7 +6,7 @@ import Foundation
 /// become notices.
 enum ICalendarFeedReader {
     /// Recurrences are expanded up to this many instances per event.
-    static let maxInstances = 1000
+    static let maxInstances = FeedLimits.maxInstancesPerRecurrence
 
     static func read(_ bytes: [UInt8], source: SourceText) -> FeedReport {
         let sink = DiagnosticSink(source: source)
@@ -23,7 +23,7 @@ enum ICalendarFeedReader {
         var context = Context(sink: sink, fallbackZones: fallbackZones)
         let zoneName = calendar.first("X-WR-TIMEZONE")?.value
             ?? events.lazy.compactMap { $0.first("DTSTART")?.parameter("TZID") }.first
-        let zone = zoneName.flatMap { context.zone(named: $0, at: calendar.offset) } ?? TimeZone(identifier: "UTC")!
+        let zone = zoneName.flatMap { context.zone(named: $0, at: calendar.offset, fallback: "UTC") } ?? TimeZone(identifier: "UTC")!
         let name = calendar.first("X-WR-CALNAME").map { ICalendarParser.unescape($0.value) } ?? "Calendar"
 
         var sessions: [(Session, SessionOrigin)] = []
@@ -38,11 +38,20 @@ enum ICalendarFeedReader {
         }
         for (index, event) in events.enumerated() where event.first("RECURRENCE-ID") == nil || event.first("UID") == nil {
             context.read(event, index: index, zone: zone, overrides: overrides, into: &sessions, notices: &notices, roomOrder: &roomOrder)
+            if context.isFull { break }
         }
-        for (index, event) in events.enumerated() where event.first("RECURRENCE-ID") != nil && event.first("UID") != nil {
+        for (index, event) in events.enumerated() where !context.isFull && event.first("RECURRENCE-ID") != nil && event.first("UID") != nil {
             guard let uid = event.first("UID")?.value, let recurrence = event.first("RECURRENCE-ID"),
                   let instant = context.instant(recurrence, defaultZone: zone)?.date else { continue }
             context.readInstance(event, id: uid + "@" + instanceSuffix(instant, zone), index: index, zone: zone, into: &sessions, roomOrder: &roomOrder)
+        }
+        if roomOrder.count > FeedLimits.maxRooms {
+            sink.error("\(FeedLimits.grouped(roomOrder.count)) rooms (LOCATIONs); a feed may have at most \(FeedLimits.grouped(FeedLimits.maxRooms))",
+                       offset: calendar.offset)
+        }
+        if notices.count > FeedLimits.maxNotices {
+            sink.error("\(FeedLimits.grouped(notices.count)) all-day events (notices); a feed may have at most \(FeedLimits.grouped(FeedLimits.maxNotices))",
+                       offset: calendar.offset)
         }
         if roomOrder.isEmpty { roomOrder = [Room.defaultID] }
         let rooms = roomOrder.map { Room(id: $0, name: $0 == Room.defaultID ? name : $0) }
@@ -76,7 +85,7 @@ enum ICalendarFeedReader {
     }
 
     private static func report(_ program: Program?, _ sink: DiagnosticSink) -> FeedReport {
-        FeedReport(program: program, diagnostics: Diagnostic.inSourceOrder(sink.diagnostics), format: .iCalendar)
+        FeedReport(program: program, diagnostics: sink.diagnostics, format: .iCalendar)
     }
 
     /// What reading one calendar needs: diagnostics and zone look-ups.
@@ -85,6 +94,10 @@ enum ICalendarFeedReader {
         let fallbackZones: [String: Int]
         var resolvers: [String: WallClockResolver] = [:]
         var warnedZones: Set<String> = []
+        /// Rooms already in the room order, for a constant-time check per instance.
+        var roomsSeen: Set<String> = []
+        /// Whether `FeedLimits.maxSessions` was reached (reported once; reading stops).
+        private(set) var isFull = false
 
         init(sink: DiagnosticSink, fallbackZones: [String: Int]) {
             self.sink = sink
@@ -94,14 +107,15 @@ enum ICalendarFeedReader {
         /// Zones already looked up, by TZID (a calendar names the same few thousands of times).
         var zones: [String: TimeZone?] = [:]
 
-        mutating func zone(named name: String, at offset: Int) -> TimeZone? {
+        /// - Parameter fallback: what times in an unknown zone are read in, for the warning.
+        mutating func zone(named name: String, at offset: Int, fallback: String = "the calendar's zone") -> TimeZone? {
             if let known = zones[name] { return known }
-            let zone = lookUpZone(named: name, at: offset)
+            let zone = lookUpZone(named: name, at: offset, fallback: fallback)
             zones[name] = zone
             return zone
         }
 
-        private mutating func lookUpZone(named name: String, at offset: Int) -> TimeZone? {
+        private mutating func lookUpZone(named name: String, at offset: Int, fallback: String) -> TimeZone? {
             if let zone = TimeZone(identifier: name) { return zone }
             if let seconds = fallbackZones[name], let zone = TimeZone(secondsFromGMT: seconds) {
                 if warnedZones.insert(name).inserted {
@@ -110,7 +124,7 @@ enum ICalendarFeedReader {
                 }
                 return zone
             }
-            if warnedZones.insert(name).inserted { sink.warning("unknown time zone \"\(name)\"; times are read as UTC", offset: offset) }
+            if warnedZones.insert(name).inserted { sink.warning("unknown time zone \"\(name)\"; its times are read in \(fallback)", offset: offset) }
             return nil
         }
 
@@ -192,7 +206,7 @@ enum ICalendarFeedReader {
             let recurring = event.first("RRULE") != nil
             let template = Template(event)
             for occurrence in starts {
-                if occurrence.addingTimeInterval(length) > LocalDateTime.latestInstant { break }
+                if isFull || occurrence.addingTimeInterval(length) > LocalDateTime.latestInstant { break }
                 let id = recurring ? uid + "@" + ICalendarFeedReader.instanceSuffix(occurrence, zone) : uid
                 if recurring, overrides[id] != nil { continue }
                 append(template, id: id, start: occurrence, length: length, index: index, into: &sessions, roomOrder: &roomOrder)
@@ -232,9 +246,17 @@ enum ICalendarFeedReader {
             }
         }
 
-        private func append(_ template: Template, id: String, start: Date, length: TimeInterval, index: Int,
-                            into sessions: inout [(Session, SessionOrigin)], roomOrder: inout [String]) {
-            if !roomOrder.contains(template.room) { roomOrder.append(template.room) }
+        private mutating func append(_ template: Template, id: String, start: Date, length: TimeInterval, index: Int,
+                                     into sessions: inout [(Session, SessionOrigin)], roomOrder: inout [String]) {
+            guard sessions.count < FeedLimits.maxSessions else {
+                if !isFull {
+                    sink.error("more than \(FeedLimits.grouped(FeedLimits.maxSessions)) sessions with recurrences expanded; a feed may have at most that many",
+                               path: "VEVENT[\(index)]", offset: template.offsets.event)
+                }
+                isFull = true
+                return
+            }
+            if roomsSeen.insert(template.room).inserted { roomOrder.append(template.room) }
             let session = Session(id: id, roomID: template.room, title: template.title, start: start, end: start.addingTimeInterval(length),
                                   status: template.cancelled ? .cancelled : .scheduled, abstract: template.description)
             let offsets = template.offsets
@@ -261,7 +283,12 @@ enum ICalendarFeedReader {
         /// The starts of an event: its DTSTART, or every instance of a DAILY/WEEKLY RRULE (with
         /// COUNT, UNTIL, INTERVAL, BYDAY), less EXDATEs. Instances keep their wall-clock time.
         mutating func occurrences(of event: ICalComponent, first: Date, zone: TimeZone, index: Int) -> [Date] {
-            guard let rule = event.first("RRULE") else { return [first] }
+            guard let rule = event.first("RRULE") else {
+                if let rdate = event.first("RDATE") {
+                    sink.warning("RDATE is not supported; only DTSTART's occurrence is shown", path: "VEVENT[\(index)]", offset: rdate.offset)
+                }
+                return [first]
+            }
             var parts: [String: String] = [:]
             for item in rule.value.split(separator: ";") {
                 let pair = item.split(separator: "=", maxSplits: 1)
@@ -272,6 +299,14 @@ enum ICalendarFeedReader {
                 sink.warning("RRULE FREQ=\(frequency) is not supported (only DAILY and WEEKLY); only the first occurrence is shown",
                              path: "VEVENT[\(index)]", offset: rule.offset)
                 return [first]
+            }
+            let unsupported = parts.keys.filter { !["FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "WKST"].contains($0) }.sorted()
+            if !unsupported.isEmpty {
+                sink.warning("RRULE \(unsupported.joined(separator: ", ")) \(unsupported.count == 1 ? "is" : "are") not supported and ignored; check the occurrences shown",
+                             path: "VEVENT[\(index)]", offset: rule.offset)
+            }
+            if let rdate = event.first("RDATE") {
+                sink.warning("RDATE is not supported; only the RRULE's occurrences are shown", path: "VEVENT[\(index)]", offset: rdate.offset)
             }
             let interval = max(1, Int(parts["INTERVAL"] ?? "1") ?? 1)
             let count = parts["COUNT"].flatMap { Int($0) }
