@@ -35,8 +35,10 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CDRM", pkgConfig: "libdrm", providers: [.apt(["libdrm-dev"])]),
         .systemLibrary(name: "CCEC"),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Kiosk", dependencies: [
-            "ScheduleCore", "SignText", "SignLayout", "CMalloc",
+            "ScheduleCore", "SignText", "SignLayout", "CMalloc", "CCurl", "CZlib",
             .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Clocks", package: "swift-clocks"),
         ]),

@@ -1,7 +1,8 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-/// libFuzzer targets for Skylt's readers, one per input format. A package of its own so that the
+/// libFuzzer targets for Skylt's readers, one per input format, and for what arrives from the
+/// network: a feed URL's gzip body. A package of its own so that the
 /// main package's ordinary builds never see executables without a `main` (libFuzzer brings it).
 /// Build and run them with `Tests/Fuzz/fuzz.sh` (see its header).
 let package = Package(
@@ -13,6 +14,7 @@ let package = Package(
         .executableTarget(name: "FuzzFrabFeed", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzICalendar", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzConfig", dependencies: [.product(name: "Kiosk", package: "Skylt")]),
+        .executableTarget(name: "FuzzGzip", dependencies: [.product(name: "Kiosk", package: "Skylt")]),
     ],
     swiftLanguageModes: [.v6]
 )

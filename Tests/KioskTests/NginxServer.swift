@@ -5,7 +5,8 @@ import Glibc
 
 /// A real nginx on 127.0.0.1, started with its own temporary config and port for one test and
 /// stopped after. Serves `www/`; `/error500` answers 500, `/slow/` trickles bodies at 50 B/s,
-/// `/html/` serves everything as text/html.
+/// `/html/` serves everything as text/html, `/gzip/` serves files as they are, saying they are
+/// gzip-compressed (`Content-Encoding: gzip`).
 final class NginxServer {
     let folder: String
     let port: Int
@@ -22,7 +23,7 @@ final class NginxServer {
     init() throws {
         folder = try KioskFixture.folder()
         port = try Self.freePort()
-        for sub in ["www", "www/slow", "www/html", "tmp", "logs"] {
+        for sub in ["www", "www/slow", "www/html", "www/gzip", "tmp", "logs"] {
             try FileManager.default.createDirectory(atPath: folder + "/" + sub, withIntermediateDirectories: true)
         }
         chmod(folder, 0o755)
@@ -48,6 +49,7 @@ final class NginxServer {
                 location = /error500 { return 500; }
                 location /slow/ { limit_rate 50; }
                 location /html/ { types { } default_type text/html; }
+                location /gzip/ { add_header Content-Encoding gzip; }
             }
         }
         """

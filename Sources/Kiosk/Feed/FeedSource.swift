@@ -14,10 +14,11 @@ public enum FeedSource: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The path, or the URL without its secrets (`RedactedURL`): what status and logs show.
     public var description: String {
         switch self {
         case .file(let path): path
-        case .url(let url): url.absoluteString
+        case .url(let url): RedactedURL.text(url)
         }
     }
 }

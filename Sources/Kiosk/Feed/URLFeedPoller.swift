@@ -76,22 +76,22 @@ public final class URLFeedPoller: @unchecked Sendable {
         switch result {
         case .body(let bytes):
             lock.withLock { failures = 0 }
-            let outcome = store.offer(bytes, at: at, origin: fetcher.url.absoluteString)
-            logger.info("polled the feed", metadata: ["url": "\(fetcher.url)", "outcome": "\(outcome)", "bytes": "\(bytes.count)"])
+            let outcome = store.offer(bytes, at: at, origin: fetcher.displayURL)
+            logger.info("polled the feed", metadata: ["url": "\(fetcher.displayURL)", "outcome": "\(outcome)", "bytes": "\(bytes.count)"])
             return interval
         case .notModified:
             lock.withLock { failures = 0 }
             store.sourceUnchanged(at: at)
-            logger.debug("feed not modified", metadata: ["url": "\(fetcher.url)"])
+            logger.debug("feed not modified", metadata: ["url": "\(fetcher.displayURL)"])
             return interval
         case .failure(let reason):
             let count = lock.withLock { () -> Int in
                 failures += 1
                 return failures
             }
-            store.sourceFailed("\(fetcher.url): \(reason)", at: at)
+            store.sourceFailed("\(fetcher.displayURL): \(reason)", at: at)
             let delay = URLFeedPoller.backoff(failures: count, maxBackoff: maxBackoff, jitter: Double.random(in: 0.8...1.2))
-            logger.debug("next poll after a failure", metadata: ["url": "\(fetcher.url)", "reason": "\(reason)", "retry_in_s": "\(Int(delay.seconds))"])
+            logger.debug("next poll after a failure", metadata: ["url": "\(fetcher.displayURL)", "reason": "\(reason)", "retry_in_s": "\(Int(delay.seconds))"])
             return delay
         }
     }
