@@ -22,7 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
     ],
     targets: [
@@ -46,7 +46,8 @@ let package = Package(
         .target(name: "KMSBackend", dependencies: ["Kiosk", "SignLayout", "SDLBackend", "CDRM"]),
         .target(name: "HDMICEC", dependencies: ["Kiosk", "CCEC", .product(name: "Logging", package: "swift-log")]),
         .target(name: "RemoteView", dependencies: [
-            "Kiosk", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+            "Kiosk", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Logging", package: "swift-log"), .product(name: "Clocks", package: "swift-clocks"),
         ]),

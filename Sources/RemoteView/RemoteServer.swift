@@ -1,74 +1,118 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
 import Kiosk
 import Logging
 import Metrics
+import NIOCore
+import NIOHTTP1
+import NIOPosix
 import Prometheus
 
 /// A small read-only HTTP server for the technician and the fleet: `GET /status` (the status
 /// JSON), `GET /screenshot.png` (the frame on screen) and `GET /metrics` (Prometheus text).
 /// Off unless asked for; bound to one address; with a token, every request needs
-/// `Authorization: Bearer TOKEN`. It runs on Swift's concurrency threads, never the frame
-/// loop's, and asks the loop for a screenshot at most once per `screenshotMaxAge`.
+/// `Authorization: Bearer TOKEN`. Built on SwiftNIO (one event-loop thread, never the frame
+/// loop's): its HTTP parser is linear and bounded, and `RemoteLimits` caps what any client,
+/// authenticated or not, can cost. When the process runs out of file descriptors the listener
+/// pauses accepting for a moment and goes on (NIO's `AcceptBackoffHandler`); it never closes.
 public final class RemoteServer: Sendable {
-    private let server: HTTPServer
-    private let task: Task<Void, any Error>
+    private let group: MultiThreadedEventLoopGroup
+    private let channel: any Channel
+    /// Where it listens (the port chosen by the system when 0 was asked for).
+    public let port: Int
 
-    /// Starts listening; returns once the socket is bound.
+    /// Starts listening; returns once the socket is bound, or throws why it cannot be.
     /// - Parameters:
     ///   - token: required as a bearer token when set (compared in constant time).
     ///   - screenshot: the PNG of the frame on screen (from the render loop), or nil.
     public init(address: String, port: Int, token: String?, store: FeedStore, registry: PrometheusCollectorRegistry,
-                screenshot: ScreenshotMailbox, logger: Logger) async throws {
-        let socketAddress: any SocketAddress = address.contains(":")
-            ? try .inet6(ip6: address, port: UInt16(port)) as sockaddr_in6
-            : try .inet(ip4: address, port: UInt16(port)) as sockaddr_in
-        let server = HTTPServer(address: socketAddress, timeout: 5, logger: .disabled)
+                screenshot: ScreenshotMailbox, logger: Logger, limits: RemoteLimits = RemoteLimits()) throws {
+        let socketAddress: SocketAddress
+        do {
+            socketAddress = try SocketAddress(ipAddress: address == "localhost" ? "127.0.0.1" : address, port: port)
+        } catch {
+            throw RemoteViewError.badAddress(address)
+        }
+        var limits = limits
+        limits.maxConnections = Self.connectionsThatFit(limits.maxConnections)
         let started = ContinuousClock.now
         let wallClock = SystemWallClock()
-        let authorised: @Sendable (HTTPRequest) -> Bool = { request in
-            guard let token else { return true }
-            return ConstantTime.equal(request.headers[.authorization] ?? "", "Bearer " + token)
-        }
-        let unauthorised = HTTPResponse(statusCode: .unauthorized, headers: [.init("WWW-Authenticate"): "Bearer"], body: Data("unauthorized\n".utf8))
-        await server.appendRoute("GET /status") { request in
-            guard authorised(request) else { return unauthorised }
-            let body = (try? store.snapshot().status.json()) ?? []
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json"], body: Data(body))
-        }
-        await server.appendRoute("GET /metrics") { request in
-            guard authorised(request) else { return unauthorised }
-            KioskMetrics.updateGauges(status: store.snapshot().status, now: wallClock.now(), uptime: started.duration(to: .now))
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: Data(registry.emitToBuffer()))
-        }
-        await server.appendRoute("GET /screenshot.png") { request in
-            guard authorised(request) else { return unauthorised }
-            guard let png = await screenshot.latest() else {
-                return HTTPResponse(statusCode: .serviceUnavailable, body: Data("no frame yet\n".utf8))
+        let routes = RemoteHandler.Routes(
+            token: token,
+            status: { (try? store.snapshot().status.json()) ?? [] },
+            metrics: {
+                KioskMetrics.updateGauges(status: store.snapshot().status, now: wallClock.now(), uptime: started.duration(to: .now))
+                return registry.emitToBuffer()
+            },
+            screenshot: { await screenshot.latest() })
+        let refused = Counter(label: "skylt_remote_refused_connections_total")
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 64)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .serverChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(AcceptBackoffHandler(shouldForwardIOErrorCaught: false))
+                    try channel.pipeline.syncOperations.addHandler(ConnectionLimiter(limits: limits, onRefused: { refused.increment() }))
+                }
             }
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "image/png", .cacheControl: "no-store"], body: Data(png))
+            .childChannelOption(.allowRemoteHalfClosure, value: false)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    var decoderLimits = NIOHTTPDecoderLimitConfiguration()
+                    decoderLimits.maxHeaderFieldSize = limits.maxRequestHeadBytes
+                    decoderLimits.maxHeaderListSize = limits.maxRequestHeadBytes
+                    decoderLimits.maxHeaderFieldCount = 100
+                    let operations = channel.pipeline.syncOperations
+                    try operations.addHandler(RequestHeadLimit(maxBytes: limits.maxRequestHeadBytes))
+                    try operations.configureHTTPServerPipeline(withPipeliningAssistance: false, withErrorHandling: true,
+                                                               withOutboundHeaderValidation: true, withEncoderConfiguration: .init(),
+                                                               withDecoderLimitConfiguration: decoderLimits)
+                    try operations.addHandler(RemoteHandler(routes: routes, timeout: limits.requestTimeout))
+                }
+            }
+        do {
+            channel = try bootstrap.bind(to: socketAddress).wait()
+        } catch {
+            try? group.syncShutdownGracefully()
+            throw RemoteViewError.cannotListen(address: address, port: port, reason: Self.describe(error))
         }
-        self.server = server
-        task = Task { try await server.run() }
-        try await server.waitUntilListening(timeout: 5)
-        logger.notice("remote view listening", metadata: ["address": "\(address)", "port": "\(port)", "token": "\(token == nil ? "none" : "required")"])
+        self.group = group
+        self.port = channel.localAddress?.port ?? port
+        logger.notice("remote view listening", metadata: ["address": "\(address)", "port": "\(self.port)", "token": "\(token == nil ? "none" : "required")",
+                                                        "max_connections": "\(limits.maxConnections)"])
     }
 
-    public func stop() async {
-        await server.stop(timeout: 1)
-        task.cancel()
+    /// Stops listening and closes every connection.
+    public func stop() {
+        try? channel.close().wait()
+        try? group.syncShutdownGracefully()
+    }
+
+    /// At most `wanted`, and never so many that the view's connections could take the
+    /// descriptors the sign itself needs (its files, status, cache, display): what the process
+    /// has open now plus 32 stay free under its limit of open files.
+    static func connectionsThatFit(_ wanted: Int) -> Int {
+        var limit = rlimit()
+        guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return wanted }
+        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 64
+        return max(1, min(wanted, Int(limit.rlim_cur) - open - 32))
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let error = error as? IOError { return String(cString: strerror(error.errnoCode)) }
+        return "\(error)"
     }
 }
 
-/// Comparing secrets without leaking, through timing, how much of them matched.
-public enum ConstantTime {
-    public static func equal(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        var difference = UInt8(truncatingIfNeeded: x.count ^ y.count)
-        for index in 0..<max(x.count, y.count) {
-            difference |= (index < x.count ? x[index] : 0) ^ (index < y.count ? y[index] : 0)
+/// Why the remote view cannot start.
+public enum RemoteViewError: Error, CustomStringConvertible {
+    case badAddress(String)
+    case cannotListen(address: String, port: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case .badAddress(let address): "\"\(address)\" is not an IP address (write 127.0.0.1, 0.0.0.0, ::1 or ::)"
+        case .cannotListen(let address, let port, let reason): "cannot listen on \(address):\(port): \(reason)"
         }
-        return difference == 0
     }
 }

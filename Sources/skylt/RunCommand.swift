@@ -135,7 +135,8 @@ struct RunCommand: ParsableCommand {
             let notifier = SystemdNotifier()
             if headless || notifier.isActive { signal.installSignalHandlers() }
             let screenshots = httpPort.map { _ in ScreenshotMailbox(wakeLoop: { signal.wake() }) }
-            if let screenshots { try startRemoteView(store: store, screenshots: screenshots, signal: signal, logger: logger) }
+            let remote = try screenshots.map { try startRemoteView(store: store, screenshots: $0, logger: logger) } ?? nil
+            defer { remote?.stop() }
             let step = KioskStep(layout: SignLayout(theme: theme, measurer: fonts), mode: sign.requestedMode, schedule: schedule)
             let tv = hdmiCEC && !headless ? CECScreenPower.discover(logger: logger) : nil
             if let tv { Output.error("skylt: switching the TV's power through HDMI-CEC: \(tv.description)") }
@@ -197,24 +198,21 @@ struct RunCommand: ParsableCommand {
         return WindowDisplay(presenter: presenter, fonts: fonts, signal: signal)
     }
 
-    /// The remote view, started beside the loop; if it cannot listen, the loop stops and the
-    /// command fails with the reason.
-    private func startRemoteView(store: FeedStore, screenshots: ScreenshotMailbox, signal: LoopSignal, logger: Logger) throws {
-        guard let httpPort else { return }
+    /// The remote view on its own thread beside the loop (nil when not asked for); if it cannot
+    /// listen, the command fails with the reason before the first frame.
+    private func startRemoteView(store: FeedStore, screenshots: ScreenshotMailbox, logger: Logger) throws -> RemoteServer? {
+        guard let httpPort else { return nil }
         guard (1...65_535).contains(httpPort) else { throw CLIError.usage("--http-port must be 1–65535") }
         let token = try httpTokenFile.map { file in
             guard let token = TokenFile.read(file) else { throw CLIError.usage("--http-token-file: cannot read a token from \(file)") }
             return token
         }
         let address = httpAddress ?? "127.0.0.1"
-        let registry = MetricsRegistry.shared
-        Task { [token] in
-            do {
-                _ = try await RemoteServer(address: address, port: httpPort, token: token, store: store, registry: registry,
-                                           screenshot: screenshots, logger: logger)
-            } catch {
-                signal.requestStop(failure: "--http-port: cannot listen on \(address):\(httpPort): \(error)")
-            }
+        do {
+            return try RemoteServer(address: address, port: httpPort, token: token, store: store, registry: MetricsRegistry.shared,
+                                    screenshot: screenshots, logger: logger)
+        } catch {
+            throw CLIError.usage("--http-port: \(error)")
         }
     }
 

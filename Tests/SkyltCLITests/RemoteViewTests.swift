@@ -11,7 +11,8 @@ import Testing
         let folder: URL
         let port: Int
 
-        init(token: String?, speed: String = "1", clock: String = "2020-02-06T10:20") throws {
+        /// - Parameter fileLimit: the kiosk's limit of open files (`ulimit -n`), to run it out of them.
+        init(token: String?, speed: String = "1", clock: String = "2020-02-06T10:20", fileLimit: Int? = nil) throws {
             folder = try temporaryFolder()
             port = Int.random(in: 20_000...40_000)
             var arguments = ["run", "--headless", "--frames", folder.path + "/frames", "--size", "640x360", "--state-dir", folder.path + "/state",
@@ -20,10 +21,16 @@ import Testing
                 try token.write(to: folder.appendingPathComponent("token"), atomically: true, encoding: .utf8)
                 arguments += ["--http-token-file", folder.path + "/token"]
             }
-            process.executableURL = CLI.binary
-            process.arguments = arguments
+            if let fileLimit {
+                process.executableURL = URL(fileURLWithPath: "/bin/sh")
+                process.arguments = ["-c", "ulimit -n \(fileLimit) && exec \"$0\" \"$@\"", CLI.binary.path] + arguments
+            } else {
+                process.executableURL = CLI.binary
+                process.arguments = arguments
+            }
             process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            FileManager.default.createFile(atPath: folder.path + "/stderr.log", contents: nil)
+            process.standardError = try FileHandle(forWritingTo: folder.appendingPathComponent("stderr.log"))
             try process.run()
         }
 
@@ -32,6 +39,9 @@ import Testing
             process.waitUntilExit()
             try? FileManager.default.removeItem(at: folder)
         }
+
+        /// What the kiosk has written to standard error so far.
+        var log: String { (try? String(contentsOf: folder.appendingPathComponent("stderr.log"), encoding: .utf8)) ?? "" }
 
         func get(_ path: String, token: String? = nil) async -> (status: Int, body: Data, type: String) {
             var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!, timeoutInterval: 10)

@@ -1,0 +1,108 @@
+import Foundation
+import Kiosk
+import NIOCore
+import NIOHTTP1
+
+/// Answers one request on one connection and closes it: `GET /status`, `GET /metrics`,
+/// `GET /screenshot.png` (and `HEAD` of each), everything else 404 or 405, and 401 without the
+/// bearer token when one is required. A client that has not sent its whole request within
+/// `RemoteLimits.requestTimeout` is disconnected.
+final class RemoteHandler: ChannelInboundHandler, @unchecked Sendable {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    /// What the handler answers with; shared by every connection.
+    struct Routes: Sendable {
+        let token: String?
+        let status: @Sendable () -> [UInt8]
+        let metrics: @Sendable () -> [UInt8]
+        let screenshot: @Sendable () async -> [UInt8]?
+    }
+
+    private let routes: Routes
+    private let timeout: TimeAmount
+    private var deadline: Scheduled<Void>?
+    private var request: HTTPRequestHead?
+    private var answered = false
+
+    init(routes: Routes, timeout: TimeAmount) {
+        self.routes = routes
+        self.timeout = timeout
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        let channel = context.channel
+        deadline = context.eventLoop.scheduleTask(in: timeout) { channel.close(promise: nil) }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        deadline?.cancel()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            request = head
+        case .body:
+            break  // The view takes no bodies; a request with one is answered and closed like any other.
+        case .end:
+            guard let head = request, !answered else { return }
+            answered = true
+            deadline?.cancel()
+            answer(head, context: context)
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        context.close(promise: nil)
+    }
+
+    private func answer(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
+        let path = head.uri.split(separator: "?", maxSplits: 1).first.map(String.init) ?? head.uri
+        guard head.method == .GET || head.method == .HEAD else {
+            return send(.methodNotAllowed, body: Array("only GET\n".utf8), extra: [("Allow", "GET, HEAD")], head: head, context: context)
+        }
+        guard ["/status", "/metrics", "/screenshot.png"].contains(path) else {
+            return send(.notFound, body: Array("not found; try /status, /metrics or /screenshot.png\n".utf8), head: head, context: context)
+        }
+        if let token = routes.token {
+            let given = head.headers.first(name: "Authorization") ?? ""
+            guard head.headers["Authorization"].count <= 1, ConstantTime.equal(given, "Bearer " + token) else {
+                return send(.unauthorized, body: Array("unauthorized\n".utf8), extra: [("WWW-Authenticate", "Bearer")], head: head, context: context)
+            }
+        }
+        switch path {
+        case "/status":
+            send(.ok, body: routes.status(), type: "application/json", head: head, context: context)
+        case "/metrics":
+            send(.ok, body: routes.metrics(), type: "text/plain; version=0.0.4", head: head, context: context)
+        default:
+            let loop = context.eventLoop
+            let screenshot = routes.screenshot
+            let bound = NIOLoopBound(context, eventLoop: loop)
+            Task {
+                let png = await screenshot()
+                loop.execute { [self] in
+                    let context = bound.value
+                    if let png {
+                        send(.ok, body: png, type: "image/png", extra: [("Cache-Control", "no-store")], head: head, context: context)
+                    } else {
+                        send(.serviceUnavailable, body: Array("no frame yet\n".utf8), head: head, context: context)
+                    }
+                }
+            }
+        }
+    }
+
+    private func send(_ status: HTTPResponseStatus, body: [UInt8], type: String = "text/plain; charset=utf-8", extra: [(String, String)] = [],
+                      head request: HTTPRequestHead, context: ChannelHandlerContext) {
+        var headers = HTTPHeaders([("Content-Type", type), ("Content-Length", "\(body.count)"), ("Connection", "close")])
+        headers.add(contentsOf: extra)
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
+        if request.method != .HEAD {
+            context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: body)))), promise: nil)
+        }
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
+    }
+}
