@@ -88,6 +88,12 @@ public final class RemoteServer: Sendable {
         try? group.syncShutdownGracefully()
     }
 
+    /// Why `address` cannot be listened on (not an IP address), or nil when it can.
+    public static func problem(withAddress address: String) -> String? {
+        (try? SocketAddress(ipAddress: address == "localhost" ? "127.0.0.1" : address, port: 0)) == nil
+            ? RemoteViewError.badAddress(address).description : nil
+    }
+
     /// At most `wanted`, and never so many that the view's connections could take the
     /// descriptors the sign itself needs (its files, status, cache, display): what the process
     /// has open now plus 32 stay free under its limit of open files.

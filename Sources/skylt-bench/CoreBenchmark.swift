@@ -16,7 +16,10 @@ struct CoreBenchmark: ParsableCommand {
     var sessions = 100_000
 
     func validate() throws {
-        guard sessions > 0, rooms > 0, runs > 0, queries > 0 else { throw ValidationError("--sessions, --rooms, --runs and --queries must be positive") }
+        guard (1...FeedLimits.maxSessions).contains(sessions), (1...FeedLimits.maxRooms).contains(rooms), (1...1_000).contains(runs),
+              (1...100_000_000).contains(queries) else {
+            throw ValidationError("--sessions (1–100000), --rooms (1–1000), --runs (1–1000) and --queries (1–100000000) are out of range")
+        }
     }
 
     @Option(help: "Rooms in the generated feed.")

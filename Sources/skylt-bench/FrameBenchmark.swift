@@ -31,7 +31,8 @@ struct FrameBenchmark: ParsableCommand {
     var height = 1080
 
     func validate() throws {
-        guard count >= 0 else { throw ValidationError("--count must not be negative") }
+        guard (0...1_000_000).contains(count) else { throw ValidationError("--count must be from 0 to 1000000") }
+        guard (16...16_384).contains(width), (16...16_384).contains(height) else { throw ValidationError("--width and --height must be from 16 to 16384") }
     }
 
     func run() throws {

@@ -1,13 +1,16 @@
 import ArgumentParser
 import Foundation
 import Kiosk
+import RemoteView
 import ScheduleCore
 
-/// `skylt check-config FILE`.
+/// `skylt check-config FILE`: the settings file, and everything it names — the feed (read and
+/// validated, a URL fetched once), the room in it, the theme, the token file, the remote view's
+/// address, and that the files the kiosk writes are neither the feed nor each other.
 struct CheckConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-config",
-        abstract: "Check a settings file (/etc/skylt/skylt.json) and the feed it names.",
+        abstract: "Check a settings file (/etc/skylt/skylt.json) and the feed, theme and files it names.",
         discussion: "Prints FILE:LINE:COL: error|warning: PATH: MESSAGE lines. Exit 0 valid, 1 invalid, 2 unreadable."
     )
 
@@ -20,15 +23,60 @@ struct CheckConfigCommand: ParsableCommand {
             let (config, diagnostics) = KioskConfig.read(try reader.read())
             for diagnostic in diagnostics { Output.line(diagnostic.formatted(file: file)) }
             guard let config else {
-                Output.line("\(file): invalid: \(diagnostics.filter { $0.severity == .error }.count) errors")
+                let count = diagnostics.filter { $0.severity == .error }.count
+                Output.line("\(file): invalid: \(count) error\(count == 1 ? "" : "s")")
                 throw ExitCode(1)
             }
-            var summary = "\(file): valid: feed \(config.feed ?? "(the embedded default)")"
+            let problems = checkNamed(config)
+            for problem in problems { Output.line("\(file): error: \(problem)") }
+            guard problems.isEmpty else {
+                Output.line("\(file): invalid: \(problems.count) error\(problems.count == 1 ? "" : "s") in what it names")
+                throw ExitCode(1)
+            }
+            var summary = "\(file): valid: feed \(config.feed.map { FeedSource($0).description } ?? "(the embedded default)")"
             summary += config.lobby ? ", lobby" : config.room.map { ", room \($0)" } ?? ""
             if let on = config.screenOn, let off = config.screenOff {
                 summary += ", screen on \(on / 60):\(String(format: "%02d", on % 60))–\(off / 60):\(String(format: "%02d", off % 60))"
             }
             Output.line(summary)
         }
+    }
+
+    /// What is wrong with the things the settings name, one line each.
+    private func checkNamed(_ config: KioskConfig) -> [String] {
+        var problems: [String] = []
+        do {
+            let feed = try FeedFile.resolve(config.feed)
+            let report = FeedReader.read(try feed.read())
+            for diagnostic in report.diagnostics { Output.line(diagnostic.formatted(file: feed.displayName)) }
+            if let program = report.program {
+                if let room = config.room, program.room(id: room) == nil {
+                    let known = program.rooms.prefix(10).map { "\"\($0.id)\"" }.joined(separator: ", ")
+                    problems.append("room: the feed has no room \"\(room)\" (its rooms: \(known)\(program.rooms.count > 10 ? ", …" : ""))")
+                }
+            } else {
+                problems.append("feed: \(feed.displayName) is not a valid feed (\(report.errors.count) error\(report.errors.count == 1 ? "" : "s"), above)")
+            }
+        } catch {
+            problems.append("feed: \(error)")
+        }
+        do {
+            _ = try ThemeFile.load(config.theme)
+        } catch {
+            problems.append("theme: \(error.description)")
+        }
+        if let http = config.http {
+            if let problem = RemoteServer.problem(withAddress: http.address) { problems.append("http.address: \(problem)") }
+            if let tokenFile = http.tokenFile, TokenFile.read(tokenFile) == nil {
+                problems.append("http.token_file: cannot read a token from \(tokenFile)")
+            }
+        }
+        let state = config.stateDir ?? "/var/lib/skylt"
+        let status = config.statusFile ?? state + "/status.json"
+        var written: [(name: String, path: String)] = [("the saved last good feed", FeedCache(directory: state).path), ("status_file", status)]
+        if let feed = config.feed, case .file(let path) = FeedSource(feed) { written.insert(("feed", path), at: 0) }
+        if let clash = PathClash.find(written) { problems.append(clash) }
+        if let kind = AtomicFile.nonRegularKind(status) { problems.append("status_file: \(status) is \(kind), not a file") }
+        return problems
     }
 }

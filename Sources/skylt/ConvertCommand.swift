@@ -34,6 +34,9 @@ struct ConvertCommand: ParsableCommand {
                 Output.error("skylt: note: the Skylt format refuses \(refused.count) thing\(refused.count == 1 ? "" : "s") this export allows (such as two sessions at once in one room); fix them before use — `skylt validate` on the output lists them")
             }
             if let out {
+                if let clash = PathClash.find([("the feed", file.url.path), ("--out", out)]), !file.isURL {
+                    throw CLIError.usage(clash + " (converting in place would lose the original)")
+                }
                 do {
                     try AtomicFile.write(bytes, to: out)
                 } catch {

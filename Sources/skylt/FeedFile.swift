@@ -2,25 +2,38 @@ import Foundation
 import Kiosk
 import ScheduleCore
 
-/// Where a feed comes from on the command line, and reading it. Unreadable input is a usage
-/// problem (exit 2); an invalid feed is exit 1.
+/// Where a feed comes from on the command line — a file or an http(s) URL, as for the kiosk —
+/// and reading it. Unreadable input is a usage problem (exit 2); an invalid feed is exit 1.
 struct FeedFile {
-    /// How the feed is named in messages (the path as given).
+    /// How the feed is named in messages (the path as given; a URL without its secrets).
     let displayName: String
     let url: URL
 
-    /// The feed given with `--feed`, or the embedded default.
+    /// Whether the feed is fetched (http or https) rather than read from a file.
+    var isURL: Bool { !url.isFileURL }
+
+    /// The feed given with `--feed` (a path or a URL), or the embedded default.
     static func resolve(_ path: String?) throws -> FeedFile {
-        if let path { return FeedFile(displayName: path, url: URL(fileURLWithPath: path)) }
+        if let path {
+            if case .url(let url) = FeedSource(path) { return FeedFile(displayName: RedactedURL.text(url), url: url) }
+            return FeedFile(displayName: path, url: URL(fileURLWithPath: path))
+        }
         guard let url = Assets.defaultFeed() else {
             throw CLIError.usage("the embedded default feed (assets/feeds/\(Assets.defaultFeedName)) was not found; pass --feed FILE or set SKYLT_ASSETS")
         }
         return FeedFile(displayName: url.path, url: url)
     }
 
-    /// Reads the file the way the kiosk does (refusing a huge file without loading it):
+    /// Reads the file (or fetches the URL) the way the kiosk does (refusing a huge one without loading it):
     /// unreadable is a usage problem (exit 2), too large an invalid feed (exit 1).
     func read() throws -> [UInt8] {
+        if isURL {
+            switch HTTPFeedFetcher(url: url).fetch() {
+            case .body(let bytes): return bytes
+            case .notModified: throw CLIError.usage("\(displayName): the server answered 304 Not Modified to a first request")
+            case .failure(let reason): throw CLIError.usage("\(displayName): \(reason)")
+            }
+        }
         switch FeedFileReader.read(url.path) {
         case .success(let bytes):
             return bytes

@@ -87,7 +87,13 @@ struct RunCommand: ParsableCommand {
         guard speed > 0, speed <= 100_000 else { throw ValidationError("--speed must be between 0 and 100000") }
         if headless && frames == nil { throw ValidationError("--headless needs --frames DIR") }
         if !headless && frames != nil { throw ValidationError("--frames is for --headless") }
-        guard (pollInterval ?? 30) >= 1 else { throw ValidationError("--poll-interval must be at least 1 second") }
+        // NaN, infinities and absurd values are usage errors, never a trap or a poll that never comes.
+        if let pollInterval, !(1...86_400).contains(pollInterval) {
+            throw ValidationError("--poll-interval must be between 1 and 86400 seconds")
+        }
+        if let duration, !(duration > 0 && duration <= 10 * 365 * 86_400) {
+            throw ValidationError("--duration must be more than 0 and at most ten years, in seconds")
+        }
     }
 
     func run() throws {
@@ -117,7 +123,9 @@ struct RunCommand: ParsableCommand {
         let source = try feedSource()
         let cache = try stateCache(logger: logger)
         let signal = LoopSignal()
-        let store = FeedStore(source: source, cache: cache, statusFile: statusFile ?? cache.map { $0.directory + "/status.json" },
+        let statusPath = statusFile ?? cache.map { $0.directory + "/status.json" }
+        try checkOutputs(source: source, cache: cache, statusPath: statusPath)
+        let store = FeedStore(source: source, cache: cache, statusFile: statusPath,
                               logger: logger, onChange: { signal.wake() })
         let follower = FeedFollower(source, store: store, logger: logger, pollInterval: .seconds(of: pollInterval ?? 30))
         defer { follower.stop() }
@@ -154,6 +162,18 @@ struct RunCommand: ParsableCommand {
             let hint = error.operation.hasPrefix("SDL_Init") || error.operation == "SDL_CreateWindow"
                 ? " (no display found: run under X11/Wayland, on a console with /dev/dri for KMSDRM, or use --headless --frames DIR)" : ""
             throw CLIError.usage(error.description + hint)
+        }
+    }
+
+    /// The files the kiosk writes are regular files (or absent) and neither the feed nor each other.
+    private func checkOutputs(source: FeedSource, cache: FeedCache?, statusPath: String?) throws {
+        var files: [(name: String, path: String)] = []
+        if case .file(let path) = source { files.append(("--feed", path)) }
+        if let cache { files.append(("the saved last good feed", cache.path)) }
+        if let statusPath { files.append(("--status-file", statusPath)) }
+        if let clash = PathClash.find(files) { throw CLIError.usage(clash) }
+        if let statusPath, let kind = AtomicFile.nonRegularKind(statusPath) {
+            throw CLIError.usage("--status-file \(statusPath) is \(kind), not a file; Skylt only replaces regular files")
         }
     }
 

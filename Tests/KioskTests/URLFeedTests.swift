@@ -1,5 +1,6 @@
 import Foundation
 import ScheduleCore
+import SkyltTestSupport
 import Testing
 @testable import Kiosk
 

@@ -80,9 +80,42 @@ import Glibc
     }
 
     @Test func checkConfigExplainsProblemsWithTheirPlace() throws {
-        let good = try CLI.run(["check-config", CLI.root.appendingPathComponent("deploy/skylt.json").path])
+        // The shipped settings name the installed feed; with the repository's copy in its place they are valid.
+        let shipped = try String(contentsOf: CLI.root.appendingPathComponent("deploy/skylt.json"), encoding: .utf8)
+        let feed = CLI.root.appendingPathComponent("assets/feeds/spridningskonferens-2020.json").path
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let local = folder.appendingPathComponent("skylt.json")
+        try shipped.replacingOccurrences(of: "/usr/local/share/skylt/feeds/spridningskonferens-2020.json", with: feed)
+            .replacingOccurrences(of: "/var/lib/skylt", with: folder.path + "/state").write(to: local, atomically: true, encoding: .utf8)
+        let good = try CLI.run(["check-config", local.path])
         #expect(good.status == 0, "\(good.stdout)")
-        #expect(good.stdout.contains("valid: feed /usr/local/share/skylt/feeds/spridningskonferens-2020.json, screen on 7:00–19:00"))
+        #expect(good.stdout.contains("valid: feed \(feed), screen on 7:00–19:00"))
+        if !FileManager.default.fileExists(atPath: "/usr/local/share/skylt") {
+            let uninstalled = try CLI.run(["check-config", CLI.root.appendingPathComponent("deploy/skylt.json").path])
+            #expect(uninstalled.status == 1 && uninstalled.stdout.contains("error: feed: /usr/local/share/skylt/feeds/spridningskonferens-2020.json: no such file"))
+        }
+        // What the settings name is checked too: an invalid feed, a theme, the token file, the
+        // address, and files the kiosk writes that would be the feed or not a file at all.
+        let broken = folder.appendingPathComponent("broken.json")
+        try #"{"skylt": 1, "event": {"name": "X", "timezone": "Europe/Stokholm"}, "sessions": []}"#.write(to: broken, atomically: true, encoding: .utf8)
+        let named = folder.appendingPathComponent("named.json")
+        try #"""
+        {"feed": "\#(broken.path)", "theme": "no-such-theme", "status_file": "\#(broken.path)",
+         "http": {"port": 8080, "address": "localhost.example", "token_file": "\#(folder.path)/absent"}}
+        """#.write(to: named, atomically: true, encoding: .utf8)
+        let checked = try CLI.run(["check-config", named.path])
+        #expect(checked.status == 1)
+        for expected in ["\(broken.path):1:49: error: event.timezone: unknown time zone \"Europe/Stokholm\"; did you mean \"Europe/Stockholm\"?",
+                         "error: feed: \(broken.path) is not a valid feed (1 error, above)", "error: theme: ",
+                         "error: http.address: \"localhost.example\" is not an IP address", "error: http.token_file: cannot read a token from",
+                         "error: feed and status_file are the same file (\(broken.path)); they must differ"] {
+            #expect(checked.stdout.contains(expected), "\(expected) not in \(checked.stdout)")
+        }
+        let devices = folder.appendingPathComponent("devices.json")
+        try #"{"feed": "\#(feed)", "status_file": "/dev/null", "http": {"port": 8080, "token": "hemligt"}}"#.write(to: devices, atomically: true, encoding: .utf8)
+        let secret = try CLI.run(["check-config", devices.path])
+        #expect(secret.status == 1 && secret.stdout.contains("error: http.token: \"token\" looks like a secret"))
         let bad = try CLI.temporaryFeed("""
         {"feed": "x.json", "rotate": 45, "screen_hours": {"on": "7"},
          "http": {"port": "eighty"}, "lobyy": true}

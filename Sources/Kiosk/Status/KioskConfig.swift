@@ -65,7 +65,9 @@ public struct KioskConfig: Sendable, Equatable {
         }
         config.theme = fields.string("theme", nonEmpty: true)
         if let interval = number(fields, "poll_interval") {
-            if interval >= 1 { config.pollInterval = interval } else { fields.error("must be at least 1 (seconds)", key: "poll_interval", at: fields.offset(of: "poll_interval")) }
+            if (1...86_400).contains(interval) { config.pollInterval = interval } else {
+                fields.error("must be from 1 to 86400 (seconds)", key: "poll_interval", at: fields.offset(of: "poll_interval"))
+            }
         }
         config.stateDir = fields.string("state_dir", nonEmpty: true)
         config.statusFile = fields.string("status_file", nonEmpty: true)
@@ -85,10 +87,27 @@ public struct KioskConfig: Sendable, Equatable {
             } else {
                 http.error("needs \"port\": a number from 1 to 65535", key: "port", at: http.offset(of: "port"))
             }
+            refuseSecrets(in: http)
             http.finish(known: ["address", "port", "token_file"])
         }
+        refuseSecrets(in: fields)
         fields.finish(known: keys)
         return (sink.hasErrors ? nil : config, sink.diagnostics)
+    }
+
+    /// Keys that look like they hold a secret (`token`, `password`, `api_key`…) are errors, not
+    /// unknown-key warnings: the technician would believe the remote view is protected while it
+    /// runs open, and the secret would sit in a file that is copied around. Secrets go in a
+    /// file of their own, named by `token_file`.
+    private static func refuseSecrets(in fields: ObjectFields) {
+        let words = ["token", "password", "passwd", "secret", "api_key", "apikey", "auth", "bearer", "credential"]
+        for member in fields.members where member.key != "token_file" && !keys.contains(member.key) {
+            let key = member.key.lowercased()
+            guard words.contains(where: { key.contains($0) }) else { continue }
+            fields.error("\"\(member.key)\" looks like a secret, and secrets are not read from the settings file: put the token in a file of its own "
+                         + "(readable only by root and Skylt) and name it with \"http\": {\"token_file\": \"/etc/skylt/token\"}",
+                         key: member.key, at: member.keyOffset)
+        }
     }
 
     private static func bool(_ fields: ObjectFields, _ key: String) -> Bool? {

@@ -4,7 +4,10 @@ import Glibc
 #endif
 
 /// Writes files so that a reader (or a power cut) sees either the old content or the new,
-/// never half: a temporary file in the same folder, fsync, rename, fsync of the folder.
+/// never half: a temporary file in the same folder (a random name, created exclusively, so a
+/// symlink planted there is never followed), fsync, rename, fsync of the folder. Only a regular
+/// file (or a symlink, which the rename replaces, leaving what it pointed at alone) is ever
+/// replaced: a device, a folder, a pipe or a socket at the path is refused.
 public enum AtomicFile {
     public struct WriteError: Error, CustomStringConvertible {
         public let description: String
@@ -16,6 +19,9 @@ public enum AtomicFile {
     ///   - durable: fsync the file and its folder, so the new content survives a power cut
     ///     (off for short-lived files such as the headless kiosk's frames).
     public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644, durable: Bool = true) throws {
+        if let kind = nonRegularKind(path) {
+            throw WriteError(description: "cannot write \(path): it is \(kind), not a file; Skylt only replaces regular files")
+        }
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         let temporary = folder + "/.\((path as NSString).lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
@@ -49,6 +55,22 @@ public enum AtomicFile {
         if folderDescriptor >= 0 {
             fsync(folderDescriptor)
             close(folderDescriptor)
+        }
+    }
+
+    /// What is at `path` when it exists and is neither a regular file nor a symlink ("a
+    /// character device"); nil otherwise.
+    public static func nonRegularKind(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG, S_IFLNK: return nil
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a pipe"
+        case S_IFSOCK: return "a socket"
+        default: return "not a regular file"
         }
     }
 }

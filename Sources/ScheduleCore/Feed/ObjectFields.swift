@@ -111,13 +111,15 @@ public struct ObjectFields {
     }
 
     private func reportDuplicateKeys() {
-        // Objects in feeds are small: comparing pairs is cheaper than hashing.
+        // A hash of first places: linear even for an object with a hundred thousand keys.
         guard members.count > 1 else { return }
-        for index in 1..<members.count {
-            let member = members[index]
-            if let first = members[..<index].first(where: { $0.key == member.key }) {
-                sink.error("duplicate key \"\(member.key)\" (also at \(sink.locationText(first.keyOffset))); remove one",
+        var first: [String: Int] = [:]
+        for member in members {
+            if let earlier = first[member.key] {
+                sink.error("duplicate key \"\(member.key)\" (also at \(sink.locationText(earlier))); remove one",
                            path: keyPath(member.key), sessionID: sessionID, offset: member.keyOffset)
+            } else {
+                first[member.key] = member.keyOffset
             }
         }
     }

@@ -7,21 +7,22 @@ import Glibc
 /// stopped after. Serves `www/`; `/error500` answers 500, `/slow/` trickles bodies at 50 B/s,
 /// `/html/` serves everything as text/html, `/gzip/` serves files as they are, saying they are
 /// gzip-compressed (`Content-Encoding: gzip`).
-final class NginxServer {
-    let folder: String
-    let port: Int
+public final class NginxServer {
+    public let folder: String
+    public let port: Int
     private var process: Process?
 
-    var www: String { folder + "/www" }
-    func url(_ path: String) -> URL { URL(string: "http://127.0.0.1:\(port)/\(path)")! }
+    public var www: String { folder + "/www" }
+    public func url(_ path: String) -> URL { URL(string: "http://127.0.0.1:\(port)/\(path)")! }
 
-    static var binary: String? {
+    public static var binary: String? {
         ["/usr/sbin/nginx", "/usr/bin/nginx"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     /// A server on a free port, not yet started.
-    init() throws {
-        folder = try KioskFixture.folder()
+    public init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("skylt-nginx-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         port = try Self.freePort()
         for sub in ["www", "www/slow", "www/html", "www/gzip", "tmp", "logs"] {
             try FileManager.default.createDirectory(atPath: folder + "/" + sub, withIntermediateDirectories: true)
@@ -61,7 +62,7 @@ final class NginxServer {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
-    func start() throws {
+    public func start() throws {
         guard let binary = Self.binary else { throw ServerError.missing }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
@@ -70,28 +71,31 @@ final class NginxServer {
         process.standardError = FileHandle.nullDevice
         try process.run()
         self.process = process
-        guard KioskFixture.waitUntil(5, { Self.accepts(port: self.port) }) != nil else {
+        let deadline = Date().addingTimeInterval(5)
+        while !Self.accepts(port: port), Date() < deadline { usleep(20_000) }
+        guard Self.accepts(port: port) else {
             let log = (try? String(contentsOfFile: folder + "/logs/error.log", encoding: .utf8)) ?? ""
             throw ServerError.didNotStart(log)
         }
     }
 
-    func stop() {
+    public func stop() {
         guard let process, process.isRunning else { return }
         process.terminate()
         process.waitUntilExit()
         self.process = nil
     }
 
-    func put(_ bytes: [UInt8], at path: String) throws {
+    public func put(_ bytes: [UInt8], at path: String) throws {
         let full = www + "/" + path
-        try KioskFixture.write(bytes, to: full)
+        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(bytes).write(to: URL(fileURLWithPath: full))
         chmod(full, 0o644)
     }
 
-    enum ServerError: Error { case missing, didNotStart(String) }
+    public enum ServerError: Error { case missing, didNotStart(String) }
 
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(descriptor) }
         var address = sockaddr_in()
