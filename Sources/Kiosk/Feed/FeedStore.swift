@@ -84,12 +84,21 @@ public final class FeedStore: @unchecked Sendable {
                            metadata: ["errors": "\(errors.count)", "first": "\(errors.first ?? "")"])
             return .rejected
         }
+        var saved = true
         do {
             try cache?.store(bytes)
         } catch {
+            saved = false
             logger.error("could not store the last good feed", metadata: ["error": "\(error)"])
         }
+        let previousCount = lock.withLock { self.program?.sessions.count ?? 0 }
+        let emptied = program.sessions.isEmpty && previousCount > 0 && report.format != .skyltV1 ? previousCount : nil
+        if let emptied {
+            logger.warning("an imported feed with no sessions replaced a program of \(emptied); check the export", metadata: ["format": "\(report.format.rawValue)"])
+        }
         update { status in
+            status.feedSaved = saved || self.cache == nil
+            status.emptiedFrom = emptied
             self.program = program
             self.lastRejectedHash = nil
             status.origin = .source

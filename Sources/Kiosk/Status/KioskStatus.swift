@@ -37,6 +37,12 @@ public struct KioskStatus: Sendable, Equatable, Codable {
     public var rejectedAt: Date?
     public var clock: ClockState = .ok
     public var screen: ScreenPower = .on
+    /// Whether the feed on screen is also the saved last good feed (false: saving it failed,
+    /// a full disk say, so a restart would show the one before).
+    public var feedSaved = true
+    /// When an imported feed with no sessions replaced a program that had some: how many it
+    /// had (a broken export looks like this); nil otherwise.
+    public var emptiedFrom: Int?
     /// How many failed attempts in a row make the feed stale (URL sources: polls).
     public var staleAfter = 2
 
@@ -51,7 +57,7 @@ public struct KioskStatus: Sendable, Equatable, Codable {
         case source, lastAttempt = "last_attempt", lastSuccess = "last_success", lastChange = "last_change"
         case failuresInARow = "failures_in_a_row", lastError = "last_error", feedHash = "feed_hash", feedFormat = "feed_format"
         case sessionCount = "session_count", roomCount = "room_count", origin, rejectedErrors = "rejected_errors"
-        case rejectedAt = "rejected_at", clock, screen, staleAfter = "stale_after", stale
+        case rejectedAt = "rejected_at", clock, screen, staleAfter = "stale_after", stale, feedSaved = "feed_saved", emptiedFrom = "emptied_from"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -72,6 +78,8 @@ public struct KioskStatus: Sendable, Equatable, Codable {
         clock = try container.decode(ClockState.self, forKey: .clock)
         screen = try container.decodeIfPresent(ScreenPower.self, forKey: .screen) ?? .on
         staleAfter = try container.decode(Int.self, forKey: .staleAfter)
+        feedSaved = try container.decodeIfPresent(Bool.self, forKey: .feedSaved) ?? true
+        emptiedFrom = try container.decodeIfPresent(Int.self, forKey: .emptiedFrom)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -93,6 +101,8 @@ public struct KioskStatus: Sendable, Equatable, Codable {
         try container.encode(screen, forKey: .screen)
         try container.encode(staleAfter, forKey: .staleAfter)
         try container.encode(isStale, forKey: .stale)
+        try container.encode(feedSaved, forKey: .feedSaved)
+        try container.encode(emptiedFrom, forKey: .emptiedFrom)
     }
 
     /// The status as JSON, with ISO 8601 dates.
