@@ -14,7 +14,7 @@ do {
 } catch {
     let code = Skylt.exitCode(for: error)
     if code == .validationFailure {
-        FileHandle.standardError.write(Data((Skylt.fullMessage(for: error) + "\n").utf8))
+        FileHandle.standardError.write(Data((PrintableText.escaped(Skylt.fullMessage(for: error)) + "\n").utf8))
         exit(2)
     }
     Skylt.exit(withError: error)

@@ -81,4 +81,18 @@ import Testing
             for secret in ["hemligt", "nyckel", "abc"] { #expect(!output.contains(secret)) }
         }
     }
+
+    @Test func escapeSequencesInAFeedNeverReachTheTerminalRaw() throws {
+        let feed = try CLI.temporaryFeed("""
+        {"skylt": 1, "event": {"name": "E", "timezone": "Europe/Stockholm"}, "rooms": [{"id": "a\\u001b]0;pwned\\u0007", "name": "A"}],
+         "sessions": [{"id": "s", "room": "a\\u001b]0;pwned\\u0007", "title": "Clear\\u001b[2J screen\\u202e", "start": "2026-11-24T10:00", "end": "2026-11-24T11:00"},
+                      {"id": "t", "room": "nowhere\\u001b[31m", "title": "T", "start": "2026-11-24T10:00", "end": "2026-11-24T11:00"}]}
+        """)
+        defer { try? FileManager.default.removeItem(at: feed) }
+        let validate = try CLI.run(["validate", feed.path])
+        #expect(validate.status == 1 && validate.stdout.contains("unknown room \"nowhere\\u{1B}[31m\""), "\(validate.stdout)")
+        for output in [validate.stdout, validate.stderr] {
+            #expect(!output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
+        }
+    }
 }

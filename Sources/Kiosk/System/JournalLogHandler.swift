@@ -24,7 +24,7 @@ public struct JournalLogHandler: LogHandler {
             let text = "\(value)"
             line += " \(key)=" + (text.contains(" ") || text.isEmpty ? "\"\(text.replacingOccurrences(of: "\"", with: "'"))\"" : text)
         }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((PrintableText.escaped(line, keepingNewlines: false) + "\n").utf8))
     }
 
     static func priority(_ level: Logger.Level) -> Int {

@@ -69,10 +69,14 @@ enum FrabFeedReader {
         // The zone: the named one, or (missing or unknown) a fixed offset from the events' own dates.
         var zone: TimeZone?
         if let zoneName = conference.string("time_zone_name", nonEmpty: true) {
-            zone = TimeZone(identifier: zoneName)
-            if zone == nil {
-                conference.warning("unknown time zone \"\(zoneName)\"; using the offset of the events' dates", key: "time_zone_name",
-                                   at: conference.offset(of: "time_zone_name"))
+            switch ZoneName.lookUp(zoneName) {
+            case .zone(let found):
+                zone = found
+            case .fixedOffset(let found, let warning):
+                zone = found
+                conference.warning(warning, key: "time_zone_name", at: conference.offset(of: "time_zone_name"))
+            case .unknown(let problem):
+                conference.warning(problem + "; using the offset of the events' dates", key: "time_zone_name", at: conference.offset(of: "time_zone_name"))
             }
         }
         if zone == nil {

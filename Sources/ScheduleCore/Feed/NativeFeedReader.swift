@@ -64,11 +64,14 @@ enum NativeFeedReader {
         let name = fields.requiredString("name", "the event's name, shown on every screen")
         var zone: TimeZone?
         if let identifier = fields.requiredString("timezone", "an IANA time zone name such as \"Europe/Stockholm\"") {
-            zone = TimeZone(identifier: identifier)
-            if zone == nil {
-                let hint = Spelling.closest(to: identifier, among: TimeZone.knownTimeZoneIdentifiers).map { "; did you mean \"\($0)\"?" }
-                    ?? " (use an IANA name such as \"Europe/Stockholm\")"
-                fields.error("unknown time zone \"\(identifier)\"\(hint)", key: "timezone", at: fields.offset(of: "timezone"))
+            switch ZoneName.lookUp(identifier) {
+            case .zone(let found):
+                zone = found
+            case .fixedOffset(let found, let warning):
+                zone = found
+                fields.warning(warning, key: "timezone", at: fields.offset(of: "timezone"))
+            case .unknown(let problem):
+                fields.error(problem, key: "timezone", at: fields.offset(of: "timezone"))
             }
         }
         let locale = fields.string("locale", nonEmpty: true) ?? "sv-SE"

@@ -25,7 +25,7 @@ final class ICalComponent {
     func all(_ name: String) -> [ICalProperty] { properties.filter { $0.name == name } }
 }
 
-/// RFC 5545 lexical layer: unfolds lines (CRLF or bare LF, as real exports have), splits
+/// RFC 5545 lexical layer: unfolds lines (CRLF, bare LF or bare CR, as real exports have), splits
 /// parameters (quoted values too), builds the component tree. Never traps on any input.
 enum ICalendarParser {
     struct Failure: Error {
@@ -34,22 +34,37 @@ enum ICalendarParser {
     }
 
     static func parse(_ bytes: [UInt8]) -> Result<ICalComponent, Failure> {
+        // Unfold on bytes, before decoding: RFC 5545 folds at 75 octets, so a fold may fall
+        // inside a multi-byte UTF-8 character. Lines end in CRLF, bare LF or bare CR (all seen in exports).
+        var logical: [(bytes: [UInt8], offset: Int)] = []
+        var start = 0
+        var index = 0
+        func endLine(at end: Int) {
+            let content = bytes[start..<end]
+            if let first = content.first, first == 0x20 || first == 0x09, !logical.isEmpty {
+                logical[logical.count - 1].bytes += content.dropFirst()
+            } else if !content.isEmpty {
+                logical.append((Array(content), start))
+            }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                endLine(at: index)
+                index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        endLine(at: bytes.count)
         var lines: [(String, Int)] = []
-        var offset = 0
-        // Split on bytes: in a Swift String "\r\n" is one character, not "\r" then "\n".
-        for raw in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            let length = raw.count + 1
-            var content = raw
-            if content.last == 0x0D { content = content.dropLast() }
+        lines.reserveCapacity(logical.count)
+        for (content, offset) in logical {
             guard let line = String(validating: content, as: UTF8.self) else {
                 return .failure(Failure(message: "invalid UTF-8 bytes; save the file as UTF-8", offset: offset))
             }
-            if let first = content.first, first == 0x20 || first == 0x09, !lines.isEmpty {
-                lines[lines.count - 1].0 += line.dropFirst()
-            } else if !line.isEmpty {
-                lines.append((line, offset))
-            }
-            offset += length
+            lines.append((line, offset))
         }
         if let first = lines.first, first.0.hasPrefix("\u{FEFF}") { lines[0].0.removeFirst() }
         var stack: [ICalComponent] = []
