@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "skylt", targets: ["skylt"]),
         .library(name: "ScheduleCore", targets: ["ScheduleCore"]),
         .library(name: "Kiosk", targets: ["Kiosk"]),
+        .library(name: "RemoteView", targets: ["RemoteView"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -11,21 +11,13 @@ final class RemoteHandler: ChannelInboundHandler, @unchecked Sendable {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
-    /// What the handler answers with; shared by every connection.
-    struct Routes: Sendable {
-        let token: String?
-        let status: @Sendable () -> [UInt8]
-        let metrics: @Sendable () -> [UInt8]
-        let screenshot: @Sendable () async -> [UInt8]?
-    }
-
-    private let routes: Routes
+    private let routes: RemoteRoutes
     private let timeout: TimeAmount
     private var deadline: Scheduled<Void>?
     private var request: HTTPRequestHead?
     private var answered = false
 
-    init(routes: Routes, timeout: TimeAmount) {
+    init(routes: RemoteRoutes, timeout: TimeAmount) {
         self.routes = routes
         self.timeout = timeout
     }

@@ -36,7 +36,7 @@ public final class RemoteServer: Sendable {
         limits.maxConnections = Self.connectionsThatFit(limits.maxConnections)
         let started = ContinuousClock.now
         let wallClock = SystemWallClock()
-        let routes = RemoteHandler.Routes(
+        let routes = RemoteRoutes(
             token: token,
             status: { (try? store.snapshot().status.json()) ?? [] },
             metrics: {
@@ -57,18 +57,7 @@ public final class RemoteServer: Sendable {
             }
             .childChannelOption(.allowRemoteHalfClosure, value: false)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    var decoderLimits = NIOHTTPDecoderLimitConfiguration()
-                    decoderLimits.maxHeaderFieldSize = limits.maxRequestHeadBytes
-                    decoderLimits.maxHeaderListSize = limits.maxRequestHeadBytes
-                    decoderLimits.maxHeaderFieldCount = 100
-                    let operations = channel.pipeline.syncOperations
-                    try operations.addHandler(RequestHeadLimit(maxBytes: limits.maxRequestHeadBytes))
-                    try operations.configureHTTPServerPipeline(withPipeliningAssistance: false, withErrorHandling: true,
-                                                               withOutboundHeaderValidation: true, withEncoderConfiguration: .init(),
-                                                               withDecoderLimitConfiguration: decoderLimits)
-                    try operations.addHandler(RemoteHandler(routes: routes, timeout: limits.requestTimeout))
-                }
+                channel.eventLoop.makeCompletedFuture { try Self.addHandlers(to: channel.pipeline.syncOperations, routes: routes, limits: limits) }
             }
         do {
             channel = try bootstrap.bind(to: socketAddress).wait()
@@ -86,6 +75,19 @@ public final class RemoteServer: Sendable {
     public func stop() {
         try? channel.close().wait()
         try? group.syncShutdownGracefully()
+    }
+
+    /// Sets up one connection: the request-head limit, NIO's HTTP/1 codec with tight header
+    /// limits, and the handler. (The fuzz target feeds bytes through the same pipeline.)
+    public static func addHandlers(to operations: ChannelPipeline.SynchronousOperations, routes: RemoteRoutes, limits: RemoteLimits) throws {
+        var decoderLimits = NIOHTTPDecoderLimitConfiguration()
+        decoderLimits.maxHeaderFieldSize = limits.maxRequestHeadBytes
+        decoderLimits.maxHeaderListSize = limits.maxRequestHeadBytes
+        decoderLimits.maxHeaderFieldCount = 100
+        try operations.addHandler(RequestHeadLimit(maxBytes: limits.maxRequestHeadBytes))
+        try operations.configureHTTPServerPipeline(withPipeliningAssistance: false, withErrorHandling: true, withOutboundHeaderValidation: true,
+                                                   withEncoderConfiguration: .init(), withDecoderLimitConfiguration: decoderLimits)
+        try operations.addHandler(RemoteHandler(routes: routes, timeout: limits.requestTimeout))
     }
 
     /// Why `address` cannot be listened on (not an IP address), or nil when it can.

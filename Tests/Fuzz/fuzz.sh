@@ -8,7 +8,7 @@
 #                                                 second; Swift's bounds, overflow and precondition
 #                                                 checks still stop on the first fault
 #
-# Targets: FuzzNativeFeed FuzzFrabFeed FuzzICalendar FuzzConfig FuzzGzip (default: all).
+# Targets: FuzzNativeFeed FuzzFrabFeed FuzzICalendar FuzzConfig FuzzGzip FuzzRemoteRequest (default: all).
 # The seed corpus is assets/feeds, the test fixtures, deploy/skylt.json and ../shared/feeds/real
 # (when present). A crash, a hang over 1 s or an out-of-memory stops the run with exit 1 and
 # leaves the input in Tests/Fuzz/Regressions/TARGET/: commit it (the tests replay every file
@@ -18,7 +18,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(FuzzNativeFeed FuzzFrabFeed FuzzICalendar FuzzConfig FuzzGzip)
+((${#targets[@]})) || targets=(FuzzNativeFeed FuzzFrabFeed FuzzICalendar FuzzConfig FuzzGzip FuzzRemoteRequest)
 sanitizers=fuzzer,address
 scratch="$root/.build-fuzz"
 if [ "${SANITIZE:-address}" = none ]; then sanitizers=fuzzer; scratch="$root/.build-fuzz-plain"; fi
@@ -36,6 +36,11 @@ for target in "${targets[@]}"; do
     FuzzGzip) for feed in "$root"/assets/feeds/*.json; do
                 { printf '\x40'; gzip -c -9 < "$feed"; } > "$corpus/$(basename "$feed").gz"
               done ;;
+    # A piece-size byte, then requests as clients send them.
+    FuzzRemoteRequest)
+      printf '\x10GET /status HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer nope\r\n\r\n' > "$corpus/status"
+      printf '\xffPOST /metrics HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello' > "$corpus/post"
+      printf '\x01GET /screenshot.png HTTP/1.0\r\n\r\n' > "$corpus/screenshot" ;;
     *) find "$root/assets/feeds" "$root/Tests/ScheduleCoreTests/Fixtures" "$root/../shared/feeds/real" -name '*.json' -size -64k \
          -exec cp {} "$corpus/" \; 2>/dev/null || true ;;
   esac
