@@ -4,10 +4,10 @@ import NIOCore
 /// so an unauthenticated client on the venue network cannot slow the view down for long, and
 /// can never reach the sign (the view runs on its own thread, the sign on the main one).
 public struct RemoteLimits: Sendable {
-    /// Connections open at once; more are closed as they arrive.
-    public var maxConnections = 64
-    /// Connections open at once from one address.
-    public var maxConnectionsPerAddress = 8
+    /// Connections open at once; at the limit, the oldest is closed to let a new one in.
+    public var maxConnections = 256
+    /// Connections open at once from one address; likewise.
+    public var maxConnectionsPerAddress = 16
     /// A request's line and headers, in bytes (the view's requests are a few hundred).
     public var maxRequestHeadBytes = 8 * 1024
     /// How long a client has to send its whole request; then the connection is closed. Every

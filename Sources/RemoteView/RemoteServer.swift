@@ -44,7 +44,7 @@ public final class RemoteServer: Sendable {
                 return registry.emitToBuffer()
             },
             screenshot: { await screenshot.latest() })
-        let refused = Counter(label: "skylt_remote_refused_connections_total")
+        let evicted = Counter(label: "skylt_remote_evicted_connections_total")
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 64)
@@ -52,7 +52,7 @@ public final class RemoteServer: Sendable {
             .serverChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(AcceptBackoffHandler(shouldForwardIOErrorCaught: false))
-                    try channel.pipeline.syncOperations.addHandler(ConnectionLimiter(limits: limits, onRefused: { refused.increment() }))
+                    try channel.pipeline.syncOperations.addHandler(ConnectionLimiter(limits: limits, onEvicted: { evicted.increment() }))
                 }
             }
             .childChannelOption(.allowRemoteHalfClosure, value: false)

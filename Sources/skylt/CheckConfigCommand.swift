@@ -55,7 +55,7 @@ struct CheckConfigCommand: ParsableCommand {
                     problems.append("room: the feed has no room \"\(room)\" (its rooms: \(known)\(program.rooms.count > 10 ? ", …" : ""))")
                 }
             } else {
-                problems.append("feed: \(feed.displayName) is not a valid feed (\(report.errors.count) error\(report.errors.count == 1 ? "" : "s"), above)")
+                problems.append("feed: \(feed.displayName) is not a valid feed (\(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), above)")
             }
         } catch {
             problems.append("feed: \(error)")

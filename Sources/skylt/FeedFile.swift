@@ -51,7 +51,7 @@ struct FeedFile {
             Output.error(diagnostic.formatted(file: displayName))
         }
         guard let program = report.program else {
-            throw CLIError.invalidFeed("\(displayName) is not a valid feed (\(report.errors.count) error\(report.errors.count == 1 ? "" : "s")); run `skylt validate \(displayName)`")
+            throw CLIError.invalidFeed("\(displayName) is not a valid feed (\(report.errorCount) error\(report.errorCount == 1 ? "" : "s")); run `skylt validate \(displayName)`")
         }
         return program
     }

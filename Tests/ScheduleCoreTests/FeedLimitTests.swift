@@ -21,6 +21,7 @@ import Testing
         #expect(report.errors[0].location?.line == 1)
         let last = try #require(report.errors.last)
         #expect(last.message == "… and 9,799 more errors not listed (the first 200 are above)" && last.location == nil)
+        #expect(report.errorCount == 9_999)
     }
 
     @Test func columnsAreRightFarAlongOneLongLineWithManyBytesPerCharacter() {

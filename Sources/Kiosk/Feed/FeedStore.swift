@@ -81,7 +81,7 @@ public final class FeedStore: @unchecked Sendable {
             }
             KioskMetrics.rejected.increment()
             logger.warning("rejected an invalid feed; the screen keeps the last good program",
-                           metadata: ["errors": "\(errors.count)", "first": "\(errors.first ?? "")"])
+                           metadata: ["errors": "\(report.errorCount)", "first": "\(errors.first ?? "")"])
             return .rejected
         }
         var saved = true
@@ -116,7 +116,7 @@ public final class FeedStore: @unchecked Sendable {
         }
         KioskMetrics.reloads.increment()
         logger.notice("new feed on screen", metadata: ["sessions": "\(program.sessions.count)", "rooms": "\(program.rooms.count)",
-                                                       "hash": "\(hash)", "warnings": "\(report.warnings.count)"])
+                                                       "hash": "\(hash)", "warnings": "\(report.warningCount)"])
         return .accepted
     }
 

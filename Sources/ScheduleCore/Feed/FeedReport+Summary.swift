@@ -5,10 +5,10 @@ extension FeedReport {
     /// and last start, and the count of warnings.
     public func summary(file: String) -> String {
         let report = self
-        let warnings = report.warnings.count
+        let warnings = report.warningCount
         let warningText = "\(warnings) warning\(warnings == 1 ? "" : "s")"
         guard let program = report.program else {
-            let errors = report.errors.count
+            let errors = report.errorCount
             return "\(file): invalid: \(errors) error\(errors == 1 ? "" : "s"), \(warningText)"
         }
         let zone = program.event.timeZone

@@ -6,11 +6,25 @@ public struct FeedReport: Sendable {
     public let diagnostics: [Diagnostic]
     /// The format the bytes were recognised as.
     public let format: FeedFormat
+    /// How many errors and warnings were found in all, listed or not (`DiagnosticSink.maxListed`).
+    public let errorCount: Int
+    public let warningCount: Int
 
     public init(program: Program?, diagnostics: [Diagnostic], format: FeedFormat) {
         self.program = program
         self.diagnostics = diagnostics
         self.format = format
+        errorCount = diagnostics.count { $0.severity == .error }
+        warningCount = diagnostics.count { $0.severity == .warning }
+    }
+
+    /// The report of a reading, with the sink's counts of everything found.
+    init(program: Program?, sink: DiagnosticSink, format: FeedFormat) {
+        self.program = program
+        diagnostics = sink.diagnostics
+        self.format = format
+        errorCount = sink.errorCount
+        warningCount = sink.warningCount
     }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }

@@ -236,6 +236,6 @@ enum FrabFeedReader {
     }
 
     private static func report(_ program: Program?, _ sink: DiagnosticSink) -> FeedReport {
-        FeedReport(program: program, diagnostics: sink.diagnostics, format: .frab)
+        FeedReport(program: program, sink: sink, format: .frab)
     }
 }

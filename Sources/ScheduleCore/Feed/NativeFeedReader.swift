@@ -35,7 +35,7 @@ enum NativeFeedReader {
     }
 
     private static func report(_ program: Program?, _ sink: DiagnosticSink) -> FeedReport {
-        FeedReport(program: program, diagnostics: sink.diagnostics, format: .skyltV1)
+        FeedReport(program: program, sink: sink, format: .skyltV1)
     }
 
     // MARK: - Parts

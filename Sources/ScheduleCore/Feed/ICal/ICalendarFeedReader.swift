@@ -85,7 +85,7 @@ enum ICalendarFeedReader {
     }
 
     private static func report(_ program: Program?, _ sink: DiagnosticSink) -> FeedReport {
-        FeedReport(program: program, diagnostics: sink.diagnostics, format: .iCalendar)
+        FeedReport(program: program, sink: sink, format: .iCalendar)
     }
 
     /// What reading one calendar needs: diagnostics and zone look-ups.
