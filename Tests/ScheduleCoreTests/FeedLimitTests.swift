@@ -102,4 +102,15 @@ import Testing
         #expect(Set(program.sessions.map(\.id)).count == 5_000)
         #expect(program.sessions.contains { $0.id == "same#5000" })
     }
+
+    @Test func millionsOfTinyValuesAreRefusedWhileParsing() {
+        // 3 MB of `0,` would be a 60 MB tree; 16 MiB of it, 330 MB: refused at the 1,500,001st value.
+        var bytes = Array(#"{"skylt":1,"event":{"name":"E","timezone":"UTC"},"sessions":[],"x":["#.utf8)
+        bytes.reserveCapacity(bytes.count + 3_200_010)
+        for _ in 0..<1_600_000 { bytes += [0x30, 0x2C] }
+        bytes += Array("0]}".utf8)
+        let report = FeedReader.read(bytes)
+        #expect(report.errors.map(\.message) == ["more than 1,500,000 values; a feed holds far fewer (is this the right file?)"])
+        #expect(report.errors.first?.location?.line == 1)
+    }
 }

@@ -69,6 +69,7 @@ public final class FeedStore: @unchecked Sendable {
             return hash == currentHash ? .unchanged : .rejected
         }
         let report = FeedReader.read(bytes)
+        defer { if bytes.count > 1_048_576 { MemoryTuning.returnFreedMemory() } }  // After a large feed: its parse tree (and the program it replaced) are gone.
         guard let program = report.program else {
             let errors = report.errors.map { $0.formatted(file: name) }
             update { status in

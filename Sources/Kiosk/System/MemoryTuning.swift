@@ -9,4 +9,11 @@ public enum MemoryTuning {
     public static func returnLargeBuffersToTheSystem() {
         _ = mallopt(M_MMAP_THRESHOLD, 128 * 1024)
     }
+
+    /// Hands the heap's free memory back to the system. After a large feed is read (accepted
+    /// or not) its parse tree and the program it replaced are freed, but glibc keeps the pages;
+    /// trimming brings the kiosk's RSS back down to what the program on screen needs.
+    public static func returnFreedMemory() {
+        _ = malloc_trim(0)
+    }
 }

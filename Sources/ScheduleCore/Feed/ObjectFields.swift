@@ -111,17 +111,25 @@ public struct ObjectFields {
     }
 
     private func reportDuplicateKeys() {
-        // A hash of first places: linear even for an object with a hundred thousand keys.
         guard members.count > 1 else { return }
+        // Feed objects are small: comparing pairs is cheaper than hashing. A hostile object with
+        // thousands of keys gets a hash of first places instead, so it stays linear.
+        if members.count <= 16 {
+            for index in 1..<members.count {
+                let member = members[index]
+                if let first = members[..<index].first(where: { $0.key == member.key }) { duplicate(member, first: first.keyOffset) }
+            }
+            return
+        }
         var first: [String: Int] = [:]
         for member in members {
-            if let earlier = first[member.key] {
-                sink.error("duplicate key \"\(member.key)\" (also at \(sink.locationText(earlier))); remove one",
-                           path: keyPath(member.key), sessionID: sessionID, offset: member.keyOffset)
-            } else {
-                first[member.key] = member.keyOffset
-            }
+            if let earlier = first[member.key] { duplicate(member, first: earlier) } else { first[member.key] = member.keyOffset }
         }
+    }
+
+    private func duplicate(_ member: JSONMember, first: Int) {
+        sink.error("duplicate key \"\(member.key)\" (also at \(sink.locationText(first))); remove one",
+                   path: keyPath(member.key), sessionID: sessionID, offset: member.keyOffset)
     }
 
     private func suggestion(for key: String, in known: Set<String>) -> String {

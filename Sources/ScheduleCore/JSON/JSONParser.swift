@@ -7,6 +7,10 @@
 public enum JSONParser {
     /// Deeper nesting is refused with an error rather than risking the stack.
     public static let maxDepth = 256
+    /// More values in one document are refused: each costs tens of bytes in memory, so 16 MiB
+    /// of `0,0,0,…` would otherwise take 330 MB, past what a small board gives the kiosk. The
+    /// largest feed Skylt takes (100,000 sessions with speakers) has about 1.5 million.
+    public static let maxValues = 1_500_000
 
     /// Parses one JSON document.
     /// - Parameter bytes: the document, UTF-8 (a leading byte-order mark is skipped).
@@ -25,6 +29,7 @@ private struct Cursor {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     var depth = 0
+    var values = 0
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -57,6 +62,10 @@ private struct Cursor {
             throw JSONSyntaxError(offset: index, message: "unexpected end of file; expected a value")
         }
         let start = index
+        values += 1
+        if values > JSONParser.maxValues {
+            throw JSONSyntaxError(offset: start, message: "more than \(FeedLimits.grouped(JSONParser.maxValues)) values; a feed holds far fewer (is this the right file?)")
+        }
         switch bytes[index] {
         case UInt8(ascii: "{"): return JSONNode(.object(try parseObject()), offset: start)
         case UInt8(ascii: "["): return JSONNode(.array(try parseArray()), offset: start)
