@@ -69,15 +69,7 @@ enum FrabFeedReader {
         // The zone: the named one, or (missing or unknown) a fixed offset from the events' own dates.
         var zone: TimeZone?
         if let zoneName = conference.string("time_zone_name", nonEmpty: true) {
-            switch ZoneName.lookUp(zoneName) {
-            case .zone(let found):
-                zone = found
-            case .fixedOffset(let found, let warning):
-                zone = found
-                conference.warning(warning, key: "time_zone_name", at: conference.offset(of: "time_zone_name"))
-            case .unknown(let problem):
-                conference.warning(problem + "; using the offset of the events' dates", key: "time_zone_name", at: conference.offset(of: "time_zone_name"))
-            }
+            zone = conference.zone(named: zoneName, key: "time_zone_name", unknown: .warning, note: "; using the offset of the events' dates")
         }
         if zone == nil {
             let offset = events.lazy.compactMap { $0.fields.string("date").flatMap(Self.offsetOfDate) }.first

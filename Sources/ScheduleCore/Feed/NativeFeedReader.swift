@@ -64,15 +64,7 @@ enum NativeFeedReader {
         let name = fields.requiredString("name", "the event's name, shown on every screen")
         var zone: TimeZone?
         if let identifier = fields.requiredString("timezone", "an IANA time zone name such as \"Europe/Stockholm\"") {
-            switch ZoneName.lookUp(identifier) {
-            case .zone(let found):
-                zone = found
-            case .fixedOffset(let found, let warning):
-                zone = found
-                fields.warning(warning, key: "timezone", at: fields.offset(of: "timezone"))
-            case .unknown(let problem):
-                fields.error(problem, key: "timezone", at: fields.offset(of: "timezone"))
-            }
+            zone = fields.zone(named: identifier, key: "timezone", unknown: .error)
         }
         let locale = fields.string("locale", nonEmpty: true) ?? "sv-SE"
         let language = locale.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() } ?? ""

@@ -36,6 +36,24 @@ enum ZoneName {
     }
 }
 
+extension ObjectFields {
+    /// The zone named `identifier` (the value of `key`), its warnings and errors reported at
+    /// `key`: a fixed offset is read with a warning; an unknown name is reported with `unknown`
+    /// severity (and `note` after the message) and gives nil.
+    func zone(named identifier: String, key: String, unknown severity: Diagnostic.Severity, note: String = "") -> TimeZone? {
+        switch ZoneName.lookUp(identifier) {
+        case .zone(let zone):
+            return zone
+        case .fixedOffset(let zone, let warning):
+            self.warning(warning, key: key, at: offset(of: key))
+            return zone
+        case .unknown(let problem):
+            sink.add(severity, problem + note, path: keyPath(key), sessionID: sessionID, offset: offset(of: key))
+            return nil
+        }
+    }
+}
+
 private extension String {
     func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
