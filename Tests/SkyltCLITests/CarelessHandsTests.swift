@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import SkyltTestSupport
 import Testing
 
@@ -94,5 +97,29 @@ import Testing
         for output in [validate.stdout, validate.stderr] {
             #expect(!output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
         }
+    }
+
+    @Test func aBusyPortOrANameForAnAddressAreSaidPlainly() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Something already listens on the port.
+        let port = try NginxServer.freePort()
+        let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(holder) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(holder, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+        #expect(bound && listen(holder, 1) == 0)
+        let base = ["run", "--headless", "--frames", folder.path + "/frames", "--state-dir", folder.path + "/state", "--duration", "2"]
+        let busy = try CLI.run(base + ["--http-port", String(port)])
+        #expect(busy.status == 2 && busy.stderr.contains("--http-port: cannot listen on 127.0.0.1:\(port): Address already in use"), "\(busy.stderr)")
+        let name = try CLI.run(base + ["--http-port", String(port), "--http-address", "example.org"])
+        #expect(name.status == 2 && name.stderr.contains("\"example.org\" is not an IP address (write 127.0.0.1, 0.0.0.0, ::1 or ::)"))
+        let localhost = try CLI.run(base + ["--http-port", String(try NginxServer.freePort()), "--http-address", "localhost"])
+        #expect(localhost.status == 0, "\(localhost.stderr)")
     }
 }
