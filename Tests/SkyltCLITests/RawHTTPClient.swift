@@ -71,10 +71,11 @@ final class RawHTTPClient: @unchecked Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Whether the server has closed the connection (a read returns end of file at once).
+    /// Whether the server has closed the connection (a read returns end of file, or a reset, at once).
     var isClosedByServer: Bool {
         var byte: UInt8 = 0
-        return recv(descriptor, &byte, 1, Int32(MSG_DONTWAIT)) == 0
+        let result = recv(descriptor, &byte, 1, Int32(MSG_DONTWAIT))
+        return result == 0 || result < 0 && errno == ECONNRESET
     }
 
     /// `GET path` with an optional `Authorization` header, and the status code of the answer (0: none).

@@ -3,7 +3,7 @@ import Testing
 
 /// The remote view against clients that mean harm, before and after authentication; the
 /// real binary over real TCP on 127.0.0.1. The bounds checked are generous (seconds where the
-/// view answers in milliseconds); the figures are in docs/BENCHMARKS.md (`.ci/bench-remote`).
+/// view answers in milliseconds); the figures are in docs/BENCHMARKS.md (`.ci/bench-hostile`).
 @Suite(.serialized) struct RemoteViewHostileTests {
     typealias Kiosk = RemoteViewTests.Kiosk
 
@@ -92,8 +92,12 @@ import Testing
         await kiosk.waitUntilListening()
         let idle = (0..<50).compactMap { _ in RawHTTPClient(port: kiosk.port, timeout: 1, source: "127.0.0.2") }
         #expect(idle.count == 50)  // Connected (the kernel accepts), but the view keeps only the newest 16.
-        try await Task.sleep(for: .milliseconds(300))
-        #expect(idle.filter(\.isClosedByServer).count >= 34)
+        var closed = 0
+        for _ in 0..<50 where closed < 34 {  // Within 5 s even on a loaded machine (at once on an idle one).
+            try await Task.sleep(for: .milliseconds(100))
+            closed = idle.filter(\.isClosedByServer).count
+        }
+        #expect(closed >= 34)
         #expect(RawHTTPClient.status(port: kiosk.port) == 200)
     }
 }
