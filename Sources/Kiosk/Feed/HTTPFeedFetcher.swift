@@ -44,7 +44,7 @@ public final class HTTPFeedFetcher: @unchecked Sendable {
         for line in lines where !line.contains("\r") && !line.contains("\n") { headers = curl_slist_append(headers, line) }
         let context = Unmanaged.passUnretained(transfer).toOpaque()
         let whole = Int(timeout * 3)
-        var failed = [
+        let failed = [
             skylt_curl_set_string(curl, CURLOPT_URL, url.absoluteString),
             skylt_curl_set_string(curl, CURLOPT_PROTOCOLS_STR, "http,https"),
             skylt_curl_set_string(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"),
@@ -73,7 +73,6 @@ public final class HTTPFeedFetcher: @unchecked Sendable {
         let code = curl_easy_perform(curl)
         var status = 0
         _ = skylt_curl_get_long(curl, CURLINFO_RESPONSE_CODE, &status)
-        failed = []
         if let problem = transfer.problem { return .failure(problem) }
         guard code == CURLE_OK else { return .failure(Self.describe(code)) }
         switch status {
