@@ -13,13 +13,15 @@ final class RemoteHandler: ChannelInboundHandler, @unchecked Sendable {
 
     private let routes: RemoteRoutes
     private let timeout: TimeAmount
+    private let busy: BusyConnections
     private var deadline: Scheduled<Void>?
     private var request: HTTPRequestHead?
     private var answered = false
 
-    init(routes: RemoteRoutes, timeout: TimeAmount) {
+    init(routes: RemoteRoutes, timeout: TimeAmount, busy: BusyConnections) {
         self.routes = routes
         self.timeout = timeout
+        self.busy = busy
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -35,6 +37,7 @@ final class RemoteHandler: ChannelInboundHandler, @unchecked Sendable {
         switch unwrapInboundIn(data) {
         case .head(let head):
             request = head
+            busy.ids.insert(ObjectIdentifier(context.channel))
         case .body:
             break  // The view takes no bodies; a request with one is answered and closed like any other.
         case .end:

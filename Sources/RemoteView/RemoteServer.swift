@@ -45,19 +45,22 @@ public final class RemoteServer: Sendable {
             },
             screenshot: { await screenshot.latest() })
         let evicted = Counter(label: "skylt_remote_evicted_connections_total")
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)  // One loop: the limiter and the handlers share `busy` on it.
+        let busy = BusyConnections()
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 64)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .serverChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(AcceptBackoffHandler(shouldForwardIOErrorCaught: false))
-                    try channel.pipeline.syncOperations.addHandler(ConnectionLimiter(limits: limits, onEvicted: { evicted.increment() }))
+                    try channel.pipeline.syncOperations.addHandler(ConnectionLimiter(limits: limits, busy: busy, onEvicted: { evicted.increment() }))
                 }
             }
             .childChannelOption(.allowRemoteHalfClosure, value: false)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture { try Self.addHandlers(to: channel.pipeline.syncOperations, routes: routes, limits: limits) }
+                channel.eventLoop.makeCompletedFuture {
+                    try Self.addHandlers(to: channel.pipeline.syncOperations, routes: routes, limits: limits, busy: busy)
+                }
             }
         do {
             channel = try bootstrap.bind(to: socketAddress).wait()
@@ -80,6 +83,11 @@ public final class RemoteServer: Sendable {
     /// Sets up one connection: the request-head limit, NIO's HTTP/1 codec with tight header
     /// limits, and the handler. (The fuzz target feeds bytes through the same pipeline.)
     public static func addHandlers(to operations: ChannelPipeline.SynchronousOperations, routes: RemoteRoutes, limits: RemoteLimits) throws {
+        try addHandlers(to: operations, routes: routes, limits: limits, busy: BusyConnections())
+    }
+
+    static func addHandlers(to operations: ChannelPipeline.SynchronousOperations, routes: RemoteRoutes, limits: RemoteLimits,
+                            busy: BusyConnections) throws {
         var decoderLimits = NIOHTTPDecoderLimitConfiguration()
         decoderLimits.maxHeaderFieldSize = limits.maxRequestHeadBytes
         decoderLimits.maxHeaderListSize = limits.maxRequestHeadBytes
@@ -87,7 +95,7 @@ public final class RemoteServer: Sendable {
         try operations.addHandler(RequestHeadLimit(maxBytes: limits.maxRequestHeadBytes))
         try operations.configureHTTPServerPipeline(withPipeliningAssistance: false, withErrorHandling: true, withOutboundHeaderValidation: true,
                                                    withEncoderConfiguration: .init(), withDecoderLimitConfiguration: decoderLimits)
-        try operations.addHandler(RemoteHandler(routes: routes, timeout: limits.requestTimeout))
+        try operations.addHandler(RemoteHandler(routes: routes, timeout: limits.requestTimeout, busy: busy))
     }
 
     /// Why `address` cannot be listened on (not an IP address), or nil when it can.

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import SkyltTestSupport
 import Testing
 
 /// The remote view of a running kiosk, over real HTTP on 127.0.0.1.
@@ -14,9 +15,9 @@ import Testing
         /// - Parameter fileLimit: the kiosk's limit of open files (`ulimit -n`), to run it out of them.
         init(token: String?, speed: String = "1", clock: String = "2020-02-06T10:20", fileLimit: Int? = nil) throws {
             folder = try temporaryFolder()
-            port = Int.random(in: 20_000...40_000)
+            port = try NginxServer.freePort()
             var arguments = ["run", "--headless", "--frames", folder.path + "/frames", "--size", "640x360", "--state-dir", folder.path + "/state",
-                             "--clock", clock, "--speed", speed, "--http-port", String(port), "--duration", "30"]
+                             "--clock", clock, "--speed", speed, "--http-port", String(port), "--duration", "180"]
             if let token {
                 try token.write(to: folder.appendingPathComponent("token"), atomically: true, encoding: .utf8)
                 arguments += ["--http-token-file", folder.path + "/token"]
@@ -52,8 +53,9 @@ import Testing
             return (http.statusCode, data, http.value(forHTTPHeaderField: "Content-Type") ?? "")
         }
 
+        /// Up to 30 s: a loaded machine (the suite runs tests in parallel) starts a debug binary slowly.
         func waitUntilListening() async {
-            for _ in 0..<100 {
+            for _ in 0..<600 {
                 if await get("/status").status != 0 { return }
                 try? await Task.sleep(for: .milliseconds(50))
             }
