@@ -156,7 +156,6 @@ struct RunCommand: ParsableCommand {
             try driver.run()
             tv?.flush()
             notifier.stopping()
-            if let failure = signal.failure { throw CLIError.usage(failure) }
             logger.notice("stopped", metadata: [:])
         } catch let error as SDLError {
             let hint = error.operation.hasPrefix("SDL_Init") || error.operation == "SDL_CreateWindow"

@@ -6,7 +6,6 @@ import Foundation
 public final class LoopSignal: @unchecked Sendable {
     private let lock = NSLock()
     private var stopRequested = false
-    private var stopFailure: String?
     private var handler: (@Sendable () -> Void)?
     private let semaphore = DispatchSemaphore(value: 0)
     private var sources: [any DispatchSourceSignal] = []
@@ -16,16 +15,9 @@ public final class LoopSignal: @unchecked Sendable {
     /// Whether a stop was asked for.
     public var isStopRequested: Bool { lock.withLock { stopRequested } }
 
-    /// Why the loop was stopped, when a part it depends on failed (nil for a plain stop).
-    public var failure: String? { lock.withLock { stopFailure } }
-
     /// Asks the loop to stop (and wakes it).
-    /// - Parameter failure: what went wrong, when a part started beside the loop failed.
-    public func requestStop(failure: String? = nil) {
-        lock.withLock {
-            stopRequested = true
-            if stopFailure == nil { stopFailure = failure }
-        }
+    public func requestStop() {
+        lock.withLock { stopRequested = true }
         wake()
     }
 
