@@ -73,10 +73,7 @@ struct CheckConfigCommand: ParsableCommand {
         }
         let state = config.stateDir ?? "/var/lib/skylt"
         let status = config.statusFile ?? state + "/status.json"
-        var written: [(name: String, path: String)] = [("the saved last good feed", FeedCache(directory: state).path), ("status_file", status)]
-        if let feed = config.feed, case .file(let path) = FeedSource(feed) { written.insert(("feed", path), at: 0) }
-        if let clash = PathClash.find(written) { problems.append(clash) }
-        if let kind = AtomicFile.nonRegularKind(status) { problems.append("status_file: \(status) is \(kind), not a file") }
-        return problems
+        return problems + PathClash.problems(feed: config.feed.map(FeedSource.init), feedName: "feed", savedFeed: FeedCache(directory: state).path,
+                                             statusFile: status, statusName: "status_file")
     }
 }

@@ -124,7 +124,11 @@ struct RunCommand: ParsableCommand {
         let cache = try stateCache(logger: logger)
         let signal = LoopSignal()
         let statusPath = statusFile ?? cache.map { $0.directory + "/status.json" }
-        try checkOutputs(source: source, cache: cache, statusPath: statusPath)
+        // The files the kiosk writes are regular files (or absent) and neither the feed nor each other.
+        if let problem = PathClash.problems(feed: source, feedName: "--feed", savedFeed: cache?.path, statusFile: statusPath,
+                                            statusName: "--status-file").first {
+            throw CLIError.usage(problem)
+        }
         let store = FeedStore(source: source, cache: cache, statusFile: statusPath,
                               logger: logger, onChange: { signal.wake() })
         let follower = FeedFollower(source, store: store, logger: logger, pollInterval: .seconds(of: pollInterval ?? 30))
@@ -161,18 +165,6 @@ struct RunCommand: ParsableCommand {
             let hint = error.operation.hasPrefix("SDL_Init") || error.operation == "SDL_CreateWindow"
                 ? " (no display found: run under X11/Wayland, on a console with /dev/dri for KMSDRM, or use --headless --frames DIR)" : ""
             throw CLIError.usage(error.description + hint)
-        }
-    }
-
-    /// The files the kiosk writes are regular files (or absent) and neither the feed nor each other.
-    private func checkOutputs(source: FeedSource, cache: FeedCache?, statusPath: String?) throws {
-        var files: [(name: String, path: String)] = []
-        if case .file(let path) = source { files.append(("--feed", path)) }
-        if let cache { files.append(("the saved last good feed", cache.path)) }
-        if let statusPath { files.append(("--status-file", statusPath)) }
-        if let clash = PathClash.find(files) { throw CLIError.usage(clash) }
-        if let statusPath, let kind = AtomicFile.nonRegularKind(statusPath) {
-            throw CLIError.usage("--status-file \(statusPath) is \(kind), not a file; Skylt only replaces regular files")
         }
     }
 

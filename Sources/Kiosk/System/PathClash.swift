@@ -18,6 +18,22 @@ public enum PathClash {
         return nil
     }
 
+    /// What is wrong with where the kiosk reads and writes, one line each: the saved feed and
+    /// the status file must be neither the feed nor each other, and the status file a regular
+    /// file (or absent). `feedName` and `statusName` are how the technician wrote them
+    /// (`--feed` or `feed`, `--status-file` or `status_file`).
+    public static func problems(feed: FeedSource?, feedName: String, savedFeed: String?, statusFile: String?, statusName: String) -> [String] {
+        var files: [(name: String, path: String)] = []
+        if case .file(let path) = feed { files.append((feedName, path)) }
+        if let savedFeed { files.append(("the saved last good feed", savedFeed)) }
+        if let statusFile { files.append((statusName, statusFile)) }
+        var problems = find(files).map { [$0] } ?? []
+        if let statusFile, let kind = AtomicFile.nonRegularKind(statusFile) {
+            problems.append("\(statusName) \(statusFile) is \(kind), not a file; Skylt only replaces regular files")
+        }
+        return problems
+    }
+
     static func same(_ a: String, _ b: String) -> Bool {
         if resolved(a) == resolved(b) { return true }
         var x = stat(), y = stat()
