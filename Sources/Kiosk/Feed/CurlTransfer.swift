@@ -35,7 +35,7 @@ final class CurlTransfer {
     func body(_ piece: UnsafeRawBufferPointer) -> Int {
         switch (headers["content-encoding"] ?? "identity").lowercased() {
         case "identity", "":
-            guard raw.count + piece.count <= maxBytes else { return stop("the body is over \(maxBytes / 1_048_576) MiB") }
+            guard raw.count + piece.count <= maxBytes else { return stop(Self.tooLarge(maxBytes)) }
             raw.append(contentsOf: piece)
         case "gzip", "x-gzip":
             do {
@@ -48,6 +48,11 @@ final class CurlTransfer {
             return stop("the server compressed the body as \"\(other)\"; Skylt reads gzip")
         }
         return piece.count
+    }
+
+    /// Why a body past `maxBytes` is refused (whether curl saw its length up front or counted it).
+    static func tooLarge(_ maxBytes: Int) -> String {
+        maxBytes >= 1_048_576 ? "the body is over \(maxBytes / 1_048_576) MiB" : "the body is over \(maxBytes) bytes"
     }
 
     /// The whole body, decompressed.

@@ -15,7 +15,7 @@ public final class GzipDecoder {
 
         public var description: String {
             switch self {
-            case .tooLarge(let maxBytes): "the body is over \(maxBytes / 1_048_576) MiB once decompressed"
+            case .tooLarge(let maxBytes): CurlTransfer.tooLarge(maxBytes) + " once decompressed"
             case .corrupt(let reason): "the gzip body is corrupt (\(reason))"
             case .truncated: "the gzip body is cut short"
             }

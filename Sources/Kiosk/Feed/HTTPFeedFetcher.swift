@@ -74,7 +74,7 @@ public final class HTTPFeedFetcher: @unchecked Sendable {
         var status = 0
         _ = skylt_curl_get_long(curl, CURLINFO_RESPONSE_CODE, &status)
         if let problem = transfer.problem { return .failure(problem) }
-        guard code == CURLE_OK else { return .failure(Self.describe(code)) }
+        guard code == CURLE_OK else { return .failure(code == CURLE_FILESIZE_EXCEEDED ? CurlTransfer.tooLarge(maxBytes) : Self.describe(code)) }
         switch status {
         case 304:
             return .notModified
@@ -102,7 +102,6 @@ public final class HTTPFeedFetcher: @unchecked Sendable {
         case CURLE_OPERATION_TIMEDOUT: "timed out"
         case CURLE_COULDNT_CONNECT: "connection refused"
         case CURLE_COULDNT_RESOLVE_HOST: "host not found"
-        case CURLE_FILESIZE_EXCEEDED: "the body is over \(FeedReader.maxBytes / 1_048_576) MiB"
         case CURLE_UNSUPPORTED_PROTOCOL: "only http and https feeds are fetched"
         case CURLE_TOO_MANY_REDIRECTS: "too many redirects"
         case CURLE_PEER_FAILED_VERIFICATION: "the server's TLS certificate is not trusted"
