@@ -98,7 +98,7 @@ public final class FeedStore: @unchecked Sendable {
             logger.warning("an imported feed with no sessions replaced a program of \(emptied); check the export", metadata: ["format": "\(report.format.rawValue)"])
         }
         update { status in
-            status.feedSaved = saved || self.cache == nil
+            status.feedSaved = saved
             status.emptiedFrom = emptied
             self.program = program
             self.lastRejectedHash = nil

@@ -18,12 +18,10 @@ public protocol KioskDisplay: ScreenPowerSwitch {
 
     /// What the panel shows now, as PNG bytes (turned as mounted), or nil before the first frame.
     func screenshotPNG() -> [UInt8]?
-
-    /// Turns the panel off (outside the screen's hours) and on again. Displays that cannot
-    /// (a window, PNG files) show the black frame the step decided instead.
-    func setScreenPower(_ on: Bool)
 }
 
 extension KioskDisplay {
+    /// A display is a `ScreenPowerSwitch`; one that cannot turn its panel off (a window, PNG
+    /// files) shows the black frame the step decided instead.
     public func setScreenPower(_ on: Bool) {}
 }
