@@ -51,8 +51,7 @@ struct CheckConfigCommand: ParsableCommand {
             for diagnostic in report.diagnostics { Output.line(diagnostic.formatted(file: feed.displayName)) }
             if let program = report.program {
                 if let room = config.room, program.room(id: room) == nil {
-                    let known = program.rooms.prefix(10).map { "\"\($0.id)\"" }.joined(separator: ", ")
-                    problems.append("room: the feed has no room \"\(room)\" (its rooms: \(known)\(program.rooms.count > 10 ? ", …" : ""))")
+                    problems.append("room: the feed has no room \"\(room)\" (its rooms: \(program.rooms.quotedIDs))")
                 }
             } else {
                 problems.append("feed: \(feed.displayName) is not a valid feed (\(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), above)")

@@ -55,7 +55,7 @@ struct SignOptions: ParsableArguments {
         if lobby { return .lobby }
         if let room {
             guard program.room(id: room) != nil else {
-                let known = program.rooms.map { "\"\($0.id)\"" }.joined(separator: ", ")
+                let known = program.rooms.quotedIDs
                 throw CLIError.usage("--room: the feed has no room \"\(room)\" (its rooms: \(known))")
             }
             return .room(room)

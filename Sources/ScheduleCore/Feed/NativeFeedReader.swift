@@ -139,8 +139,7 @@ enum NativeFeedReader {
         } else if rooms.count == 1 {
             roomID = rooms[0].id
         } else {
-            fields.missing("room", "the feed has \(rooms.count) rooms: " + rooms.prefix(10).map { "\"\($0.id)\"" }.joined(separator: ", ")
-                           + (rooms.count > 10 ? " and \(rooms.count - 10) more" : ""))
+            fields.missing("room", "the feed has \(rooms.count) rooms: " + rooms.quotedIDs)
             roomID = nil
         }
         let kind = enumValue(fields, "kind", default: Session.Kind.talk)

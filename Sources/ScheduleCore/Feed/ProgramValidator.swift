@@ -90,11 +90,10 @@ struct ProgramValidator {
         }
     }
 
-    /// "; did you mean …?", or the known rooms (the first ten).
+    /// "; did you mean …?", or the known rooms.
     private func roomHint(_ id: String, rooms: [Room], ids: Set<String>) -> String {
         if let near = Spelling.closest(to: id, among: ids) { return "; did you mean \"\(near)\"?" }
-        let named = rooms.prefix(10).map { "\"\($0.id)\"" }.joined(separator: ", ")
-        return "; known rooms: " + named + (rooms.count > 10 ? " and \(rooms.count - 10) more" : "")
+        return "; known rooms: " + rooms.quotedIDs
     }
 
     private func time(_ date: Date) -> String {
