@@ -26,12 +26,7 @@ public final class RemoteServer: Sendable {
     ///   - screenshot: the PNG of the frame on screen (from the render loop), or nil.
     public init(address: String, port: Int, token: String?, store: FeedStore, registry: PrometheusCollectorRegistry,
                 screenshot: ScreenshotMailbox, logger: Logger, limits: RemoteLimits = RemoteLimits()) throws {
-        let socketAddress: SocketAddress
-        do {
-            socketAddress = try SocketAddress(ipAddress: address == "localhost" ? "127.0.0.1" : address, port: port)
-        } catch {
-            throw RemoteViewError.badAddress(address)
-        }
+        let socketAddress = try Self.socketAddress(address, port: port)
         var limits = limits
         limits.maxConnections = Self.connectionsThatFit(limits.maxConnections)
         let started = ContinuousClock.now
@@ -100,8 +95,21 @@ public final class RemoteServer: Sendable {
 
     /// Why `address` cannot be listened on (not an IP address), or nil when it can.
     public static func problem(withAddress address: String) -> String? {
-        (try? SocketAddress(ipAddress: address == "localhost" ? "127.0.0.1" : address, port: 0)) == nil
-            ? RemoteViewError.badAddress(address).description : nil
+        do {
+            _ = try socketAddress(address, port: 0)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    /// The IP address to listen on (`localhost` is 127.0.0.1; host names are not looked up).
+    private static func socketAddress(_ address: String, port: Int) throws(RemoteViewError) -> SocketAddress {
+        do {
+            return try SocketAddress(ipAddress: address == "localhost" ? "127.0.0.1" : address, port: port)
+        } catch {
+            throw .badAddress(address)
+        }
     }
 
     /// At most `wanted`, and never so many that the view's connections could take the
