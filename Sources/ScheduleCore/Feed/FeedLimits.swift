@@ -14,6 +14,11 @@ public enum FeedLimits {
     /// Occurrences of one recurring calendar event (a daily session for almost three years).
     public static let maxInstancesPerRecurrence = 1_000
 
+    /// "1,001 rooms; a feed may have at most 1,000": the error for `count` things past `limit`.
+    static func exceeded(_ count: Int, _ things: String, limit: Int) -> String {
+        "\(grouped(count)) \(things); a feed may have at most \(grouped(limit))"
+    }
+
     /// "12,345" — limits and counts in messages, grouped for reading.
     static func grouped(_ number: Int) -> String {
         let digits = String(number)

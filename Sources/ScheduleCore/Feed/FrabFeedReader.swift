@@ -63,7 +63,7 @@ enum FrabFeedReader {
             }
         }
         if roomOrder.count > FeedLimits.maxRooms {
-            conference.error("\(FeedLimits.grouped(roomOrder.count)) rooms; a feed may have at most \(FeedLimits.grouped(FeedLimits.maxRooms))")
+            conference.error(FeedLimits.exceeded(roomOrder.count, "rooms", limit: FeedLimits.maxRooms))
         }
 
         // The zone: the named one, or (missing or unknown) a fixed offset from the events' own dates.

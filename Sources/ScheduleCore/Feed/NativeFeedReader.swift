@@ -79,7 +79,7 @@ enum NativeFeedReader {
         let implicit = Room(id: Room.defaultID, name: event?.venue ?? event?.name ?? "")
         guard let (elements, offset) = root.array("rooms"), !elements.isEmpty else { return [implicit] }
         guard elements.count <= FeedLimits.maxRooms else {
-            root.sink.error("\(FeedLimits.grouped(elements.count)) rooms; a feed may have at most \(FeedLimits.grouped(FeedLimits.maxRooms))",
+            root.sink.error(FeedLimits.exceeded(elements.count, "rooms", limit: FeedLimits.maxRooms),
                             path: "rooms", offset: offset)
             return []
         }
@@ -110,7 +110,7 @@ enum NativeFeedReader {
             return []
         }
         guard elements.count <= FeedLimits.maxSessions else {
-            root.sink.error("\(FeedLimits.grouped(elements.count)) sessions; a feed may have at most \(FeedLimits.grouped(FeedLimits.maxSessions))",
+            root.sink.error(FeedLimits.exceeded(elements.count, "sessions", limit: FeedLimits.maxSessions),
                             path: "sessions", offset: offset)
             return []
         }
@@ -191,7 +191,7 @@ enum NativeFeedReader {
     private static func readNotices(_ root: ObjectFields, rooms: [Room], times: inout FeedTimes) -> [Notice] {
         guard let (elements, offset) = root.array("notices") else { return [] }
         guard elements.count <= FeedLimits.maxNotices else {
-            root.sink.error("\(FeedLimits.grouped(elements.count)) notices; a feed may have at most \(FeedLimits.grouped(FeedLimits.maxNotices))",
+            root.sink.error(FeedLimits.exceeded(elements.count, "notices", limit: FeedLimits.maxNotices),
                             path: "notices", offset: offset)
             return []
         }

@@ -46,11 +46,11 @@ enum ICalendarFeedReader {
             context.readInstance(event, id: uid + "@" + instanceSuffix(instant, zone), index: index, zone: zone, into: &sessions, roomOrder: &roomOrder)
         }
         if roomOrder.count > FeedLimits.maxRooms {
-            sink.error("\(FeedLimits.grouped(roomOrder.count)) rooms (LOCATIONs); a feed may have at most \(FeedLimits.grouped(FeedLimits.maxRooms))",
+            sink.error(FeedLimits.exceeded(roomOrder.count, "rooms (LOCATIONs)", limit: FeedLimits.maxRooms),
                        offset: calendar.offset)
         }
         if notices.count > FeedLimits.maxNotices {
-            sink.error("\(FeedLimits.grouped(notices.count)) all-day events (notices); a feed may have at most \(FeedLimits.grouped(FeedLimits.maxNotices))",
+            sink.error(FeedLimits.exceeded(notices.count, "all-day events (notices)", limit: FeedLimits.maxNotices),
                        offset: calendar.offset)
         }
         if roomOrder.isEmpty { roomOrder = [Room.defaultID] }
