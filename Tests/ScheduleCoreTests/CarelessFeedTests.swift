@@ -36,6 +36,14 @@ import Testing
         #expect(program.sessions.map(\.title) == ["Strömavbrott"])
     }
 
+    @Test func aCalendarTZIDThatIsAFixedOffsetIsSaid() throws {
+        let bytes = Self.calendar(["BEGIN:VEVENT", "UID:a", "DTSTART;TZID=UTC+1:20261124T100000", "DTEND;TZID=UTC+1:20261124T110000",
+                                   "SUMMARY:Fast tid", "END:VEVENT"])
+        let report = FeedReader.read(bytes)
+        #expect(try #require(report.program).sessions.first?.start == Fixture.instant("2026-11-24T10:00+01:00"))
+        #expect(report.warnings.map(\.message).contains { $0.hasPrefix("\"UTC+1\" is a fixed offset (+01:00), not a time-zone name") })
+    }
+
     @Test func bareCarriageReturnsEndLines() throws {
         let bytes = Self.calendar(["BEGIN:VEVENT", "UID:a", "DTSTART:20261124T100000Z", "DTEND:20261124T110000Z", "SUMMARY:Gammal Mac", "END:VEVENT"], separator: "\r")
         #expect(try #require(FeedReader.read(bytes).program).sessions.map(\.title) == ["Gammal Mac"])

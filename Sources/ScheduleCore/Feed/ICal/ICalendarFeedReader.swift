@@ -116,7 +116,15 @@ enum ICalendarFeedReader {
         }
 
         private mutating func lookUpZone(named name: String, at offset: Int, fallback: String) -> TimeZone? {
-            if let zone = TimeZone(identifier: name) { return zone }
+            switch ZoneName.lookUp(name) {
+            case .zone(let zone):
+                return zone
+            case .fixedOffset(let zone, let warning):
+                if warnedZones.insert(name).inserted { sink.warning(warning, offset: offset) }
+                return zone
+            case .unknown:
+                break  // An embedded VTIMEZONE may know it.
+            }
             if let seconds = fallbackZones[name], let zone = TimeZone(secondsFromGMT: seconds) {
                 if warnedZones.insert(name).inserted {
                     sink.warning("time zone \"\(name)\" is not in the time-zone database; using its VTIMEZONE's standard offset \(OffsetText.format(seconds))",
