@@ -27,9 +27,10 @@ enum ZoneName {
                 ?? " (use an IANA name such as \"Europe/Stockholm\")"
             return .unknown("unknown time zone \"\(identifier)\"\(hint)")
         }
-        if ["UTC", "GMT", "Etc/UTC", "Etc/GMT", "Z"].contains(identifier) || TimeZone.knownTimeZoneIdentifiers.contains(identifier) {
-            return .zone(zone)
-        }
+        // Foundation reads a name it does not know as a zone but an offset ("UTC+1", "GMT+01:00")
+        // as a fixed zone it calls GMT+0100; tzdata's own names, legacy aliases (US/Eastern, CET)
+        // and Etc/GMT-1 included, keep theirs.
+        guard Self.isFoundationOffset(zone.identifier) else { return .zone(zone) }
         let offset = OffsetText.format(zone.secondsFromGMT())
         return .fixedOffset(zone, warning: "\"\(identifier)\" is a fixed offset (\(offset)), not a time-zone name: times never change for daylight saving; "
                             + "write an IANA name such as \"Europe/Stockholm\"")
@@ -51,6 +52,15 @@ extension ObjectFields {
             sink.add(severity, problem + note, path: keyPath(key), sessionID: sessionID, offset: offset(of: key))
             return nil
         }
+    }
+}
+
+extension ZoneName {
+    /// `GMT+0100`, `GMT-0530`: the name Foundation gives a zone it made from an offset.
+    static func isFoundationOffset(_ identifier: String) -> Bool {
+        let scalars = Array(identifier.unicodeScalars)
+        return scalars.count == 8 && identifier.hasPrefix("GMT") && (scalars[3] == "+" || scalars[3] == "-")
+            && scalars[4...].allSatisfy { ("0"..."9").contains($0) }
     }
 }
 
