@@ -29,8 +29,11 @@ enum Header {
         composer.box(Rect(x: margin, y: bottom, width: composer.width - 2 * margin, height: max(2, composer.length(0.004))), theme.colors.panel)
         bottom += composer.length(0.03)
 
-        if !notices.isEmpty {
-            bottom = Banner.compose(notices.map(\.text).joined(separator: "  ·  "), y: bottom, into: &composer)
+        // The technician's info alert first, then the feed's notices, in one band.
+        var banner = notices.map(\.text)
+        if let alert = context.board.alert, alert.level == .info { banner.insert(alert.text, at: 0) }
+        if !banner.isEmpty {
+            bottom = Banner.compose(banner.joined(separator: "  ·  "), y: bottom, into: &composer)
         }
         return bottom
     }

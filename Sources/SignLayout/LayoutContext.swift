@@ -22,6 +22,14 @@ struct LayoutContext {
         }.joined(separator: " · ")
     }
 
+    /// "Försenad 10 min · planerat 10:30" (with `span`: "… planerat 10:00–11:00") for a session
+    /// that runs late; nil when it is on time.
+    func lateLine(_ session: Session, span: Bool = false) -> String? {
+        guard session.delay > 0 else { return nil }
+        let planned = span ? "\(time(session.plannedStart))–\(time(session.plannedEnd))" : time(session.plannedStart)
+        return words.runningLate(Int(session.delay)) + " · " + words.planned(planned)
+    }
+
     /// The day a date falls on, for headings: "I morgon" or "fredag 7 februari".
     func dayName(_ date: Date) -> String {
         let day = zone.localDateTime(for: date).dayNumber

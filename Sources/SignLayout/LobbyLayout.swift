@@ -62,7 +62,10 @@ struct LobbyLayout {
         }
         for entry in visible {
             composer.box(Rect(x: margin, y: y, width: width, height: rowHeight), theme.colors.panel)
-            if let track = entry.current?.session.track {
+            if entry.state == .full {
+                // A full room's row is marked in the alert colour, wider than a track's mark.
+                composer.box(Rect(x: margin, y: y, width: max(8, composer.length(0.012)), height: rowHeight), theme.colors.alertBackground)
+            } else if let track = entry.current?.session.track {
                 composer.box(Rect(x: margin, y: y, width: max(4, composer.length(0.006)), height: rowHeight),
                              TrackColor.color(for: track, on: theme.colors.background))
             }
@@ -104,8 +107,10 @@ struct LobbyLayout {
     private func row(_ entry: RoomBoard, in rect: Rect, titleSize: Int, smallSize: Int, into composer: inout Composer) {
         let theme = composer.theme
         let (roomWidth, nowX, nextX, nowWidth) = columns(rect, gap: composer.length(0.02))
-        composer.text(entry.room.name, x: rect.x, y: rect.y, width: roomWidth, weight: .bold, size: titleSize, color: theme.colors.text,
-                      maxLines: 2, bottom: rect.maxY)
+        let mark = context.words.roomStateMark(entry.state)
+        let after = composer.text(entry.room.name, x: rect.x, y: rect.y, width: roomWidth, weight: .bold, size: titleSize, color: theme.colors.text,
+                                  maxLines: mark == nil ? 2 : 1, bottom: rect.maxY)
+        if let mark { stateMark(mark, state: entry.state, x: rect.x, y: after, width: roomWidth, size: smallSize, bottom: rect.maxY, into: &composer) }
         current(entry, x: nowX, y: rect.y, width: nowWidth, bottom: rect.maxY, titleSize: titleSize, smallSize: smallSize, into: &composer)
         upcoming(entry, x: nextX, y: rect.y, width: nowWidth, bottom: rect.maxY, titleSize: titleSize, smallSize: smallSize, lines: 2, into: &composer)
     }
@@ -114,6 +119,13 @@ struct LobbyLayout {
         let theme = composer.theme
         var y = composer.text(entry.room.name, x: rect.x, y: rect.y, width: rect.width, weight: .bold, size: titleSize, color: theme.colors.accent,
                               bottom: rect.maxY)
+        if let mark = context.words.roomStateMark(entry.state) {
+            // Beside the room's name, on the same line.
+            let nameWidth = min(rect.width, composer.textWidth(entry.room.name, .bold, titleSize)) + composer.length(0.02)
+            let baseline = composer.lineHeight(.bold, titleSize) - composer.lineHeight(.bold, smallSize)
+            stateMark(mark, state: entry.state, x: rect.x + nameWidth, y: rect.y + baseline, width: rect.width - nameWidth, size: smallSize,
+                      bottom: rect.maxY, into: &composer)
+        }
         y = current(entry, x: rect.x, y: y, width: rect.width, bottom: rect.maxY, titleSize: titleSize, smallSize: smallSize, into: &composer)
         upcoming(entry, x: rect.x, y: y, width: rect.width, bottom: rect.maxY, titleSize: titleSize, smallSize: smallSize, lines: 1,
                  labelled: true, into: &composer)
@@ -127,11 +139,10 @@ struct LobbyLayout {
             return composer.text(idle, x: x, y: y, width: width, weight: .regular, size: smallSize, color: theme.colors.muted, bottom: bottom)
         }
         let pause = current.session.kind == .break || current.session.kind == .meal
-        var next = composer.text(current.session.title, x: x, y: y, width: width, weight: .bold, size: titleSize,
+        let next = composer.text(current.session.title, x: x, y: y, width: width, weight: .bold, size: titleSize,
                                  color: pause ? theme.colors.pause : theme.colors.text, maxLines: 2, bottom: bottom)
-        next = composer.text(context.words.endsIn(current.remainingSeconds), x: x, y: next, width: width, weight: .bold, size: smallSize,
-                             color: theme.colors.accent, bottom: bottom)
-        return next
+        return countdown(context.words.endsIn(current.remainingSeconds), weight: .bold, color: theme.colors.accent, session: current.session,
+                         x: x, y: next, width: width, size: smallSize, bottom: bottom, into: &composer)
     }
 
     @discardableResult
@@ -142,10 +153,35 @@ struct LobbyLayout {
         var day = context.isToday(next.session.start) ? "" : context.dayName(next.session.start) + " "
         if labelled { day = context.words.next + ": " + day }
         let title = "\(day)\(context.time(next.session.start)) \(next.session.title)"
-        var after = composer.text(title, x: x, y: y, width: width, weight: .regular, size: titleSize, color: theme.colors.text,
+        let after = composer.text(title, x: x, y: y, width: width, weight: .regular, size: titleSize, color: theme.colors.text,
                                   maxLines: lines, bottom: bottom)
-        after = composer.text(context.words.startsIn(next.startsInSeconds), x: x, y: after, width: width, weight: .regular, size: smallSize,
-                              color: theme.colors.muted, bottom: bottom)
+        return countdown(context.words.startsIn(next.startsInSeconds), weight: .regular, color: theme.colors.muted, session: next.session,
+                         x: x, y: after, width: width, size: smallSize, bottom: bottom, into: &composer)
+    }
+
+    /// A countdown line, followed for a late session by "· 10 min sent" in the colour of lateness.
+    private func countdown(_ text: String, weight: FontWeight, color: Color, session: Session, x: Int, y: Int, width: Int, size: Int, bottom: Int,
+                           into composer: inout Composer) -> Int {
+        let after = composer.text(text, x: x, y: y, width: width, weight: weight, size: size, color: color, bottom: bottom)
+        guard session.delay > 0, after > y else { return after }
+        let used = composer.textWidth(text, weight, size) + composer.length(0.01)
+        composer.text("· " + context.words.late(Int(session.delay)), x: x + used, y: y, width: width - used, weight: .bold, size: size,
+                      color: composer.theme.colors.late, bottom: bottom)
         return after
+    }
+
+    /// A room's state in the lobby: FULL on the alert colour, the others as words.
+    private func stateMark(_ text: String, state: RoomState, x: Int, y: Int, width: Int, size: Int, bottom: Int, into composer: inout Composer) {
+        let theme = composer.theme
+        guard width > 0, y + composer.lineHeight(.bold, size) <= bottom else { return }
+        if state == .full {
+            let padding = composer.length(0.008)
+            let textWidth = min(width - 2 * padding, composer.textWidth(text, .bold, size))
+            composer.box(Rect(x: x, y: y, width: textWidth + 2 * padding, height: composer.lineHeight(.bold, size)), theme.colors.alertBackground)
+            composer.text(text, x: x + padding, y: y, width: textWidth, weight: .bold, size: size, color: theme.colors.alertText, bottom: bottom)
+        } else {
+            composer.text(text, x: x, y: y, width: width, weight: .bold, size: size, color: state == .filling ? theme.colors.accent : theme.colors.muted,
+                          bottom: bottom)
+        }
     }
 }

@@ -3,7 +3,7 @@ import ScheduleCore
 
 /// When a sign next looks different, so the kiosk can sleep until then instead of polling.
 /// Every wording change is covered: the clock's minute, each countdown shown (minutes rounded
-/// up, seconds in the last minute), session starts and ends, notices, lobby pages, and the
+/// up, seconds in the last minute), session starts and ends, notices, the live alert's end, lobby pages, and the
 /// burn-in shift. Waking early is harmless (an unchanged frame is not redrawn).
 public enum RedrawSchedule {
     public static func nextChange(after board: Board, mode: SignMode) -> Date {
@@ -27,6 +27,7 @@ public enum RedrawSchedule {
             if let from = notice.from { consider(from.timeIntervalSince1970) }
             if let until = notice.until { consider(until.timeIntervalSince1970) }
         }
+        if let until = board.program.live.alert?.until { consider(until.timeIntervalSince1970) }
         consider(BurnInShift.nextChange(after: board.at).timeIntervalSince1970)
         return Date(timeIntervalSince1970: next)
     }

@@ -15,7 +15,8 @@ struct RoomSignLayout {
             _ = Header.compose(title: event.name, subtitle: nil, notices: board.notices(forRoom: nil), context: context, into: &composer)
             return
         }
-        let top = Header.compose(title: entry.room.name, subtitle: event.name, notices: board.notices(forRoom: roomID), context: context, into: &composer)
+        let header = Header.compose(title: entry.room.name, subtitle: event.name, notices: board.notices(forRoom: roomID), context: context, into: &composer)
+        let top = RoomStateBand.compose(entry, context: context, y: header, into: &composer)
         let margin = composer.length(0.04)
         let bottom = composer.height - margin
         let landscape = composer.width > composer.height
@@ -30,6 +31,7 @@ struct RoomSignLayout {
             shown.insert(current.session.id)
             if current.session.kind == .break || current.session.kind == .meal {
                 y = pause(current, next: entry.next, x: margin, y: y, width: mainWidth, bottom: bottom, into: &composer)
+                if let next = entry.next { shown.insert(next.session.id) }  // "Resumes at" names it.
             } else {
                 y = now(current, x: margin, y: y, width: mainWidth, bottom: bottom, into: &composer)
             }
@@ -60,16 +62,23 @@ struct RoomSignLayout {
             }
         }
         if let next = entry.next, !(entry.current.map { $0.session.kind == .break || $0.session.kind == .meal } ?? false) {
-            shown.insert(next.session.id)
             let featured = entry.current == nil && entry.phase != .dayOver
-            y = upcoming(next, featured: featured, x: margin, y: y, width: mainWidth, bottom: bottom, into: &composer)
+            // Its label, a line of title and its time must fit; otherwise it heads the list of
+            // later sessions (a band for a full room can take the room it needs).
+            let needed = composer.lineHeight(.bold, composer.px(theme.sizes.label))
+                + composer.lineHeight(.bold, composer.px(featured ? theme.sizes.title : theme.sizes.nextTitle))
+                + composer.lineHeight(.bold, composer.px(theme.sizes.countdown))
+            if y + needed <= bottom {
+                shown.insert(next.session.id)
+                y = upcoming(next, featured: featured, x: margin, y: y, width: mainWidth, bottom: bottom, into: &composer)
+            }
         }
 
         // The rest of the day (or, after the day's last session, of the next day).
         let listTop = landscape ? top : y + composer.length(0.03)
         let dayOf = entry.current?.session.start ?? entry.next?.session.start ?? board.at
         // After what is shown as next, plus cancelled sessions still ahead (attendees look for those too).
-        let cutoff = entry.next?.session.start ?? board.at
+        let cutoff = entry.next.flatMap { shown.contains($0.session.id) ? $0.session.start : nil } ?? board.at
         let rest = board.program.sessions(inRoom: roomID, onDayOf: dayOf).filter { session in
             !shown.contains(session.id) && session.end > board.at && (session.start > cutoff || session.status == .cancelled)
         }
@@ -104,6 +113,10 @@ struct RoomSignLayout {
         }
         y += composer.length(0.025)
         y = progress(current, x: x, y: y, width: width, bottom: bottom, into: &composer)
+        if let late = context.lateLine(session, span: true) {
+            y = composer.text(late, x: x, y: y, width: width, weight: .bold, size: composer.px(theme.sizes.list), color: theme.colors.late,
+                              maxLines: 2, bottom: bottom)
+        }
         if let note = session.note {
             y = composer.text(note, x: x, y: y, width: width, weight: .regular, size: composer.px(theme.sizes.list), color: theme.colors.accent,
                               maxLines: 2, bottom: bottom)
@@ -150,6 +163,10 @@ struct RoomSignLayout {
         let when = "\(day)\(context.time(session.start)) · \(context.words.startsIn(next.startsInSeconds))"
         y = composer.text(when, x: x, y: y + composer.length(0.01), width: width, weight: .bold, size: composer.px(theme.sizes.countdown),
                           color: theme.colors.accent, maxLines: 2, bottom: bottom)
+        if let late = context.lateLine(session) {
+            y = composer.text(late, x: x, y: y, width: width, weight: .bold, size: composer.px(theme.sizes.list), color: theme.colors.late,
+                              maxLines: 2, bottom: bottom)
+        }
         if let note = session.note {
             y = composer.text(note, x: x, y: y, width: width, weight: .regular, size: composer.px(theme.sizes.list), color: theme.colors.accent,
                               maxLines: 1, bottom: bottom)
@@ -173,6 +190,10 @@ struct RoomSignLayout {
         if let next, context.isToday(next.session.start) {
             y = composer.text(context.words.resumesAt(context.time(next.session.start)), x: x, y: y, width: width, weight: .bold,
                               size: composer.px(theme.sizes.countdown), color: theme.colors.text, maxLines: 2, bottom: bottom)
+            if let late = context.lateLine(next.session) {
+                y = composer.text(late, x: x, y: y, width: width, weight: .bold, size: composer.px(theme.sizes.list), color: theme.colors.late,
+                                  maxLines: 2, bottom: bottom)
+            }
             y = composer.text(next.session.title, x: x, y: y, width: width, weight: .regular, size: composer.px(theme.sizes.body),
                               color: theme.colors.muted, maxLines: 2, bottom: bottom)
         }
@@ -191,7 +212,9 @@ struct RoomSignLayout {
             guard y + rowHeight <= bottom else { break }
             let cancelled = session.status == .cancelled
             let color = cancelled ? theme.colors.cancelled : theme.colors.text
-            composer.text(context.time(session.start), x: x, y: y, width: timeWidth, weight: .bold, size: size, color: cancelled ? color : theme.colors.muted)
+            // A late session's new time in the colour of lateness.
+            let timeColor = cancelled ? color : session.delay > 0 ? theme.colors.late : theme.colors.muted
+            composer.text(context.time(session.start), x: x, y: y, width: timeWidth, weight: .bold, size: size, color: timeColor)
             var title = session.title
             if cancelled { title = context.words.cancelled + ": " + title }
             y = composer.text(title, x: x + timeWidth, y: y, width: width - timeWidth, weight: .regular, size: size, color: color,

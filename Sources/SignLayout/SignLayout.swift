@@ -38,6 +38,16 @@ public struct SignLayout {
         return composer.build()
     }
 
+    /// The whole screen for an emergency alert, in high contrast: the message as large as it
+    /// fits and the screen's own direction line; nothing else (no clock, no program).
+    public func emergency(_ alert: LiveAlert, direction: String?, width: Int, height: Int) -> DisplayList {
+        var composer = Composer(theme: theme, measurer: measurer, width: width, height: height, shift: (0, 0))
+        EmergencyLayout.compose(alert, direction: direction, into: &composer)
+        var list = composer.build()
+        list.background = theme.colors.alertBackground
+        return list
+    }
+
     /// A frame with only a message ("Waiting for clock…", "Waiting for the programme…"), for
     /// when there is no board to show.
     public func message(_ text: String, width: Int, height: Int, statusMark: String? = nil) -> DisplayList {

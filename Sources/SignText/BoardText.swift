@@ -15,16 +15,22 @@ public enum BoardText {
         case .empty: lines.append(words.noSessions)
         default: break
         }
+        if let alert = board.alert {
+            lines.append("!!! \(alert.level == .emergency ? "EMERGENCY" : "ALERT"): \(alert.text)")
+        }
         for notice in board.notices {
             lines.append("! \(notice.text)")
         }
         for entry in board.rooms {
             lines.append("")
             lines.append("\(entry.room.name) [\(entry.room.id)]")
+            if let mark = words.roomStateMark(entry.state) { lines.append("  ** \(mark)") }
+            if let note = entry.note { lines.append("  ** \(note)") }
             if let current = entry.current {
                 let session = current.session
                 lines.append("  \(words.now): \(session.title) (\(words.time(session.start, in: zone))–\(words.time(session.end, in: zone)), \(words.endsIn(current.remainingSeconds)))")
                 if !session.speakers.isEmpty { lines.append("    " + speakers(session)) }
+                if session.delay > 0 { lines.append("    " + late(session, words: words, zone: zone)) }
             }
             if let next = entry.next {
                 let session = next.session
@@ -32,12 +38,17 @@ public enum BoardText {
                     ? words.dayAndDate(session.start, in: zone) + " " : ""
                 lines.append("  \(words.next): \(session.title) (\(day)\(words.time(session.start, in: zone)), \(words.startsIn(next.startsInSeconds)))")
                 if !session.speakers.isEmpty { lines.append("    " + speakers(session)) }
+                if session.delay > 0 { lines.append("    " + late(session, words: words, zone: zone)) }
             }
             if entry.current == nil && entry.next == nil {
                 lines.append("  " + (entry.phase == .empty ? words.noSessions : words.roomFinished))
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    private static func late(_ session: Session, words: Phrasebook, zone: TimeZone) -> String {
+        words.runningLate(Int(session.delay)) + " (" + words.planned(words.time(session.plannedStart, in: zone)) + ")"
     }
 
     private static func speakers(_ session: Session) -> String {

@@ -65,6 +65,41 @@ public struct Phrasebook: Sendable {
         }
     }
 
+    // MARK: - Live operations (the technician's live file)
+
+    /// "Försenad 10 min" / "Running 10 min late", beside a session that runs late.
+    public func runningLate(_ seconds: Int) -> String {
+        pick("Försenad ", "Running ") + duration(seconds) + pick("", " late")
+    }
+
+    /// "10 min sent" / "10 min late": the lobby's short form.
+    public func late(_ seconds: Int) -> String {
+        duration(seconds) + pick(" sent", " late")
+    }
+
+    /// "planerat 10:30" / "planned 10:30": the feed's own time of a late session.
+    public func planned(_ time: String) -> String { pick("planerat ", "planned ") + time }
+
+    /// The door sign's band for a full room.
+    public var roomFullBand: String { pick("FULLT — ingen insläpp", "FULL — no entry") }
+    /// The door sign's band for a room filling up.
+    public var roomFillingBand: String { pick("Nästan fullt — få platser kvar", "Almost full — few seats left") }
+    /// The door sign's band for a closed room.
+    public var roomClosedBand: String { pick("Salen är stängd", "This room is closed") }
+
+    /// The lobby's short mark for a room's state (nil when open).
+    public func roomStateMark(_ state: RoomState) -> String? {
+        switch state {
+        case .open: nil
+        case .filling: pick("Nästan fullt", "Almost full")
+        case .full: pick("FULLT", "FULL")
+        case .closed: pick("Stängd", "Closed")
+        }
+    }
+
+    /// "Samtidigt: " / "Also on now: ", before other rooms' talks on a full room's door.
+    public var alsoNow: String { pick("Samtidigt: ", "Also on now: ") }
+
     // MARK: - Countdowns
 
     /// "slutar om 12 min" / "ends in 12 min".

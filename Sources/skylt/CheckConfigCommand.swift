@@ -53,6 +53,7 @@ struct CheckConfigCommand: ParsableCommand {
                 if let room = config.room, program.room(id: room) == nil {
                     problems.append("room: the feed has no room \"\(room)\" (its rooms: \(program.rooms.quotedIDs))")
                 }
+                if let live = config.live { problems += checkLive(live, program: program) }
             } else {
                 problems.append("feed: \(feed.displayName) is not a valid feed (\(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), above)")
             }
@@ -72,7 +73,26 @@ struct CheckConfigCommand: ParsableCommand {
         }
         let state = config.stateDir ?? "/var/lib/skylt"
         let status = config.statusFile ?? state + "/status.json"
-        return problems + PathClash.problems(feed: config.feed.map(FeedSource.init), feedName: "feed", savedFeed: FeedCache(directory: state).path,
-                                             statusFile: status, statusName: "status_file")
+        let saved = FeedCache(directory: state)
+        return problems + PathClash.problems(feed: config.feed.map(FeedSource.init), feedName: "feed", savedFeed: saved.path,
+                                             statusFile: status, statusName: "status_file", live: config.live.map(FeedSource.init),
+                                             liveName: "live", savedLive: saved.sibling(LiveStore.cacheFileName).path)
+    }
+
+    /// The live file validated against the program; one that does not exist yet is fine (the
+    /// screens show the program as it is until the technician writes one).
+    private func checkLive(_ live: String, program: Program) -> [String] {
+        if case .file(let path) = FeedSource(live), !FileManager.default.fileExists(atPath: path) {
+            Output.line("\(file): warning: live: \(path) does not exist yet; screens show the program as it is until `skylt live` writes it")
+            return []
+        }
+        do {
+            let source = try FeedFile.resolve(live)
+            let report = LiveReader.read(try source.read(maxBytes: LiveLimits.maxBytes), program: program)
+            for diagnostic in report.diagnostics { Output.line(diagnostic.formatted(file: source.displayName)) }
+            return report.isValid ? [] : ["live: \(source.displayName) is not a valid live file (\(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), above)"]
+        } catch {
+            return ["live: \(error)"]
+        }
     }
 }

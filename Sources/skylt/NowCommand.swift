@@ -18,12 +18,15 @@ struct NowCommand: ParsableCommand {
     @Option(help: "The instant to show (default: now, from the system clock).")
     var at: String?
 
+    @Option(help: "The technician's live file (delays, full rooms, alerts), a file or an http(s) URL, laid over the feed.")
+    var live: String?
+
     @Flag(help: "Print one JSON object instead of text.")
     var json = false
 
     func run() throws {
         try reportingErrors {
-            let program = try FeedFile.resolve(feed).loadProgram()
+            let program = try LiveFile.apply(live, to: try FeedFile.resolve(feed).loadProgram())
             let instant = try at.map { try InstantArgument.parse($0, zone: program.event.timeZone) } ?? SystemWallClock().now()
             let board = Board(program: program, at: instant)
             if json {

@@ -20,12 +20,18 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "The panel's size in pixels, WIDTHxHEIGHT, as mounted (before rotation).")
     var size = ScreenSize(width: 1920, height: 1080)
 
+    @Option(help: "The technician's live file (delays, full rooms, alerts), a file or an http(s) URL, laid over the feed.")
+    var live: String?
+
+    @Option(help: "The screen's own direction line under an emergency alert (\"Nödutgång: trappan till vänster\").")
+    var direction: String?
+
     @Option(help: "The PNG file to write.")
     var out: String
 
     func run() throws {
         try reportingErrors {
-            let program = try FeedFile.resolve(sign.feed).loadProgram()
+            let program = try LiveFile.apply(live, to: try FeedFile.resolve(sign.feed).loadProgram())
             let instant = try at.map { try InstantArgument.parse($0, zone: program.event.timeZone) } ?? SystemWallClock().now()
             let mode = try sign.mode(for: program)
             let theme = try sign.loadTheme()
@@ -33,8 +39,10 @@ struct RenderCommand: ParsableCommand {
                 let fonts = try FontBook(theme: theme, library: try SDLLibrary(video: false))
                 let layoutSize = sign.rotation.layoutSize(forPanel: size.size)
                 let canvas = try SoftwareCanvas(width: layoutSize.width, height: layoutSize.height, fonts: fonts)
-                let list = SignLayout(theme: theme, measurer: fonts).layout(Board(program: program, at: instant), mode: mode,
-                                                                            width: layoutSize.width, height: layoutSize.height)
+                // What the kiosk would show at that instant: the emergency screen while one is in force.
+                let step = KioskStep(layout: SignLayout(theme: theme, measurer: fonts), mode: mode, direction: direction)
+                let list = step.frame(program: program, status: KioskStatus(source: "render"), at: instant, clockEvidence: nil,
+                                      size: layoutSize).list
                 canvas.draw(list)
                 try FrameFile.write(canvas, rotation: sign.rotation, to: out)
             } catch let error as SDLError {

@@ -74,6 +74,15 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Seconds between polls of a feed URL (default 30).")
     var pollInterval: Double?
 
+    @Option(help: "The technician's live file (delays, full rooms, alerts; see `skylt live`): a file (watched) or an http(s) URL (polled).")
+    var live: String?
+
+    @Option(help: "Seconds between polls of a live URL (default 5).")
+    var livePollInterval: Double?
+
+    @Option(help: "This screen's line under an emergency alert, where the way out is from here (\"Nödutgång: trappan till vänster\").")
+    var direction: String?
+
     @Option(help: "Serve GET /status, /screenshot.png and /metrics on this port (off by default).")
     var httpPort: Int?
 
@@ -91,6 +100,9 @@ struct RunCommand: ParsableCommand {
         if let pollInterval, !(1...86_400).contains(pollInterval) {
             throw ValidationError("--poll-interval must be between 1 and 86400 seconds")
         }
+        if let livePollInterval, !(1...3_600).contains(livePollInterval) {
+            throw ValidationError("--live-poll-interval must be between 1 and 3600 seconds")
+        }
         if let duration, !(duration > 0 && duration <= 10 * 365 * 86_400) {
             throw ValidationError("--duration must be more than 0 and at most ten years, in seconds")
         }
@@ -107,6 +119,9 @@ struct RunCommand: ParsableCommand {
             command.stateDir = stateDir ?? settings.stateDir
             command.statusFile = statusFile ?? settings.statusFile
             command.pollInterval = pollInterval ?? settings.pollInterval
+            command.live = live ?? settings.live
+            command.livePollInterval = livePollInterval ?? settings.livePollInterval
+            command.direction = direction ?? settings.emergencyDirection
             command.httpPort = httpPort ?? settings.http?.port
             command.httpAddress = httpAddress ?? settings.http?.address
             command.httpTokenFile = httpTokenFile ?? settings.http?.tokenFile
@@ -125,14 +140,26 @@ struct RunCommand: ParsableCommand {
         let signal = LoopSignal()
         let statusPath = statusFile ?? cache.map { $0.directory + "/status.json" }
         // The files the kiosk writes are regular files (or absent) and neither the feed nor each other.
+        let liveSource = live.map(FeedSource.init)
+        let liveCache = cache?.sibling(LiveStore.cacheFileName)
         if let problem = PathClash.problems(feed: source, feedName: "--feed", savedFeed: cache?.path, statusFile: statusPath,
-                                            statusName: "--status-file").first {
+                                            statusName: "--status-file", live: liveSource, savedLive: liveCache?.path).first {
             throw CLIError.usage(problem)
         }
         let store = FeedStore(source: source, cache: cache, statusFile: statusPath,
                               logger: logger, onChange: { signal.wake() })
         let follower = FeedFollower(source, store: store, logger: logger, pollInterval: .seconds(of: pollInterval ?? 30))
         defer { follower.stop() }
+        // The live file after the feed, so that it is judged against the program at once.
+        let liveStore = liveSource.map { source in
+            LiveStore(source: source, cache: liveCache, logger: logger, program: { store.snapshot().program },
+                      onChange: { status in store.setLiveStatus(status) })
+        }
+        var liveFollower: FeedFollower?
+        if let liveSource, let liveStore {
+            liveFollower = FeedFollower(liveSource, store: liveStore, logger: logger, pollInterval: .seconds(of: livePollInterval ?? 5))
+        }
+        defer { liveFollower?.stop() }
         let startProgram = store.snapshot().program
         let zone = startProgram?.event.timeZone ?? TimeZone(identifier: "Europe/Stockholm")!
         let wallClock = try signClock(zone: zone)
@@ -149,11 +176,12 @@ struct RunCommand: ParsableCommand {
             let screenshots = httpPort.map { _ in ScreenshotMailbox(wakeLoop: { signal.wake() }) }
             let remote = try screenshots.map { try startRemoteView(store: store, screenshots: $0, logger: logger) } ?? nil
             defer { remote?.stop() }
-            let step = KioskStep(layout: SignLayout(theme: theme, measurer: fonts), mode: sign.requestedMode, schedule: schedule)
+            let step = KioskStep(layout: SignLayout(theme: theme, measurer: fonts), mode: sign.requestedMode, schedule: schedule, direction: direction)
             let tv = hdmiCEC && !headless ? CECScreenPower.discover(logger: logger) : nil
             if let tv { Output.error("skylt: switching the TV's power through HDMI-CEC: \(tv.description)") }
             let driver = KioskDriver(step: step, store: store, display: display, wallClock: wallClock, clock: ContinuousClock(), signal: signal,
-                                     limits: limits, notifier: notifier, screenshots: screenshots, powerSwitches: tv.map { [$0] } ?? [])
+                                     limits: limits, notifier: notifier, screenshots: screenshots, powerSwitches: tv.map { [$0] } ?? [],
+                                     live: liveStore)
             driver.onFirstFrame = { _ in
                 Output.error("skylt: first frame on screen after \(String(format: "%.0f", ProcessStart.milliseconds)) ms")
             }

@@ -6,10 +6,18 @@ import ScheduleCore
 /// validation are ever written, atomically, so nothing a source sends can destroy it.
 public struct FeedCache: Sendable {
     public let directory: String
-    public var path: String { directory + "/last-good-feed" }
+    /// The file's name in the directory: `last-good-feed`, or `last-good-live` for the live file.
+    public let fileName: String
+    public var path: String { directory + "/" + fileName }
 
-    public init(directory: String) {
+    public init(directory: String, fileName: String = "last-good-feed") {
         self.directory = directory
+        self.fileName = fileName
+    }
+
+    /// The same directory's cache for another file (the live file's beside the feed's).
+    public func sibling(_ fileName: String) -> FeedCache {
+        FeedCache(directory: directory, fileName: fileName)
     }
 
     /// Creates the directory if needed.
@@ -21,6 +29,12 @@ public struct FeedCache: Sendable {
     public func load() -> (bytes: [UInt8], program: Program)? {
         guard case .success(let bytes) = FeedFileReader.read(path), let program = FeedReader.read(bytes).program else { return nil }
         return (bytes, program)
+    }
+
+    /// The cached bytes as they are (at most `maxBytes`), for a store that validates them itself.
+    public func loadBytes(maxBytes: Int) -> [UInt8]? {
+        guard case .success(let bytes) = FeedFileReader.read(path, maxBytes: maxBytes) else { return nil }
+        return bytes
     }
 
     /// Stores a feed that has been validated.

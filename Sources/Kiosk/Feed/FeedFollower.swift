@@ -12,18 +12,18 @@ public final class FeedFollower {
     ///   - pollInterval: between polls of a URL.
     ///   - wallClock: stamps the status.
     ///   - clock: debounce, re-checks and the waits between polls.
-    public init(_ source: FeedSource, store: FeedStore, logger: Logger, pollInterval: Duration = .seconds(30),
+    public init(_ source: FeedSource, store: any FeedConsumer, logger: Logger, pollInterval: Duration = .seconds(30),
                 wallClock: any WallClock = SystemWallClock(), clock: some Clock<Duration> = ContinuousClock()) {
         switch source {
         case .file(let path):
             store.setStaleAfter(0)
             let watcher = FileFeedWatcher(path: path, store: store, logger: logger, wallClock: wallClock, clock: clock)
             watcher.start()
-            if store.snapshot().program == nil { store.loadCache() }
+            if !store.hasContent { store.loadCache() }
             stopper = { watcher.stop() }
         case .url(let url):
             store.loadCache()
-            let poller = URLFeedPoller(fetcher: HTTPFeedFetcher(url: url), store: store, logger: logger, interval: pollInterval,
+            let poller = URLFeedPoller(fetcher: HTTPFeedFetcher(url: url, maxBytes: store.maxBytes), store: store, logger: logger, interval: pollInterval,
                                        wallClock: wallClock, clock: clock)
             poller.start()
             stopper = { poller.stop() }

@@ -6,7 +6,7 @@ import ScheduleCore
 /// The program on screen and the status around it, shared between the threads that fetch
 /// feeds and the render loop. Every candidate feed goes through the same validation; only a
 /// valid one replaces the program, in one step, so the renderer never sees half an update.
-public final class FeedStore: @unchecked Sendable {
+public final class FeedStore: FeedConsumer, @unchecked Sendable {
     /// What a candidate feed led to.
     public enum Outcome: Equatable, Sendable {
         case accepted, unchanged, rejected
@@ -33,6 +33,9 @@ public final class FeedStore: @unchecked Sendable {
         self.logger = logger
         self.onChange = onChange
     }
+
+    public var maxBytes: Int { FeedReader.maxBytes }
+    public var hasContent: Bool { lock.withLock { program != nil } }
 
     /// The program on screen and the status, read together.
     public func snapshot() -> (program: Program?, status: KioskStatus) {
@@ -153,6 +156,13 @@ public final class FeedStore: @unchecked Sendable {
         guard lock.withLock({ status.clock }) != state else { return }
         update { $0.clock = state }
         logger.notice(state == .ok ? "system clock is plausible" : "system clock is implausible; waiting for it", metadata: [:])
+    }
+
+    /// Records the technician's live source's status (it goes into the status file, and a
+    /// rejected live edit puts the corner mark on screen).
+    public func setLiveStatus(_ live: LiveStatus) {
+        guard lock.withLock({ status.live }) != live else { return }
+        update { $0.live = live }
     }
 
     /// Records whether the screen is on or off on purpose (never a fault).

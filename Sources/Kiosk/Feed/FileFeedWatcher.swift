@@ -5,7 +5,7 @@ import Logging
 import Glibc
 #endif
 
-/// Watches a feed file and offers every settled version of it to the store.
+/// Watches a feed file (or the live file) and offers every settled version of it to the store.
 ///
 /// It watches the file's folder with inotify, so saves by rename (editors, `mv`, `rsync`,
 /// `sed -i`), copies and in-place writes are all seen; it waits until the file has been quiet
@@ -17,7 +17,7 @@ public final class FileFeedWatcher: @unchecked Sendable {
     public let path: String
     public let debounce: Duration
     public let recheckInterval: Duration
-    private let store: FeedStore
+    private let store: any FeedConsumer
     private let logger: Logger
     private let wallClock: any WallClock
     private let clock: AnyClock<Duration>
@@ -30,7 +30,7 @@ public final class FileFeedWatcher: @unchecked Sendable {
     ///   - recheckInterval: how often the file is compared with what was last read.
     ///   - wallClock: stamps the status (`last_attempt`, …).
     ///   - clock: measures debounce and re-check.
-    public init(path: String, store: FeedStore, logger: Logger, debounce: Duration = .milliseconds(150), recheckInterval: Duration = .seconds(5),
+    public init(path: String, store: any FeedConsumer, logger: Logger, debounce: Duration = .milliseconds(150), recheckInterval: Duration = .seconds(5),
                 wallClock: any WallClock = SystemWallClock(), clock: some Clock<Duration> = ContinuousClock()) {
         self.path = path
         self.store = store
@@ -178,7 +178,7 @@ public final class FileFeedWatcher: @unchecked Sendable {
     }
 
     private func readAndOffer() {
-        switch FeedFileReader.read(path) {
+        switch FeedFileReader.read(path, maxBytes: store.maxBytes) {
         case .success(let bytes):
             store.offer(bytes, at: wallClock.now(), origin: path)
         case .failure(let failure):

@@ -11,7 +11,7 @@ public final class URLFeedPoller: @unchecked Sendable {
     public let interval: Duration
     public let maxBackoff: Duration
     private let fetcher: HTTPFeedFetcher
-    private let store: FeedStore
+    private let store: any FeedConsumer
     private let logger: Logger
     private let wallClock: any WallClock
     private let clock: AnyClock<Duration>
@@ -26,7 +26,7 @@ public final class URLFeedPoller: @unchecked Sendable {
     ///   - maxBackoff: the longest wait while it fails.
     ///   - wallClock: stamps the status.
     ///   - clock: the waits between polls.
-    public init(fetcher: HTTPFeedFetcher, store: FeedStore, logger: Logger, interval: Duration = .seconds(30), maxBackoff: Duration = .seconds(300),
+    public init(fetcher: HTTPFeedFetcher, store: any FeedConsumer, logger: Logger, interval: Duration = .seconds(30), maxBackoff: Duration = .seconds(300),
                 wallClock: any WallClock = SystemWallClock(), clock: some Clock<Duration> = ContinuousClock()) {
         self.fetcher = fetcher
         self.store = store

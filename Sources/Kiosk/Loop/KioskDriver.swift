@@ -20,6 +20,8 @@ public final class KioskDriver<C: Clock> where C.Duration == Duration {
     private let notifier: SystemdNotifier?
     private let screenshots: ScreenshotMailbox?
     private let powerSwitches: [any ScreenPowerSwitch]
+    private let live: LiveStore?
+    private let overlay = LiveOverlay()
     private let started: C.Instant
     private var watchdog: WatchdogSchedule<C.Instant>?
     private var previous: DisplayList?
@@ -40,9 +42,11 @@ public final class KioskDriver<C: Clock> where C.Duration == Duration {
     ///   - notifier: systemd (READY=1 after the first frame, WATCHDOG=1 at half `WatchdogSec`).
     ///   - screenshots: requests from the remote view.
     ///   - powerSwitches: besides the display, what else turns the panel off and on (HDMI-CEC).
+    ///   - live: the technician's live state, laid over the program each turn (nil: none).
     public init(step: KioskStep, store: FeedStore, display: any KioskDisplay, wallClock: any WallClock, clock: C, signal: LoopSignal,
                 limits: KioskLimits = KioskLimits(), notifier: SystemdNotifier? = nil, screenshots: ScreenshotMailbox? = nil,
-                powerSwitches: [any ScreenPowerSwitch] = []) {
+                powerSwitches: [any ScreenPowerSwitch] = [], live: LiveStore? = nil) {
+        self.live = live
         self.step = step
         self.store = store
         self.display = display
@@ -76,7 +80,8 @@ public final class KioskDriver<C: Clock> where C.Duration == Duration {
         if let end = limits.signTime, now >= end { return nil }
         if let limit = limits.realDuration, started.duration(to: turnStart) >= limit { return nil }
 
-        let (program, status) = store.snapshot()
+        let (planned, status) = store.snapshot()
+        let program = planned.map { overlay.program($0, live: live?.state(for: $0) ?? .none) }
         let frame = step.frame(program: program, status: status, at: now, clockEvidence: wallClock.evidence(at: now), size: display.layoutSize)
         store.setClock(frame.clock)
         let screenOn = frame.screen != .blank

@@ -14,6 +14,8 @@ public struct KioskFrame: Sendable, Equatable {
         case waitingForClock
         /// No valid program yet (no feed, no cache).
         case waitingForProgram
+        /// The technician's emergency alert, over everything else.
+        case emergency
     }
 
     public var screen: Screen

@@ -14,16 +14,22 @@ public struct KioskStep {
     /// The sign to show; nil to choose from the program (`SignMode.automatic(for:)`).
     public let mode: SignMode?
     public let schedule: ScreenSchedule
+    /// This screen's own line under an emergency alert ("Nödutgång: trappan till vänster"):
+    /// only the screen knows where it hangs.
+    public let direction: String?
 
-    public init(layout: SignLayout, mode: SignMode?, schedule: ScreenSchedule = ScreenSchedule()) {
+    public init(layout: SignLayout, mode: SignMode?, schedule: ScreenSchedule = ScreenSchedule(), direction: String? = nil) {
         self.layout = layout
         self.mode = mode
         self.schedule = schedule
+        self.direction = direction
     }
 
     /// Decides the frame for `now`.
     /// - Parameters:
-    ///   - program: the program on screen (nil: none yet).
+    ///   - program: the program on screen (nil: none yet), with the technician's live state laid
+    ///     over it (`Program.applying(_:)`): an emergency alert in force takes the whole screen,
+    ///     whatever the screen's hours.
     ///   - status: the feed's status, for the technician's corner mark.
     ///   - now: the sign's instant.
     ///   - clockEvidence: what the system says of the clock `now` comes from (nil: a clock
@@ -32,6 +38,12 @@ public struct KioskStep {
     public func frame(program: Program?, status: KioskStatus, at now: Date, clockEvidence: ClockEvidence?, size: Size) -> KioskFrame {
         let clock = ClockGuard.state(of: now, evidence: clockEvidence)
         let words = Phrasebook(locale: program?.event.locale ?? Self.defaultLocale)
+        if let alert = program?.live.alert, alert.level == .emergency, clock == .ok ? alert.isActive(at: now) : alert.until == nil {
+            // Whatever the hours or the clock (an emergency without an end needs no clock), and
+            // checked again when it ends.
+            return KioskFrame(screen: .emergency, list: layout.emergency(alert, direction: direction, width: size.width, height: size.height),
+                              statusMark: nil, clock: clock, wake: clock == .waiting ? now.addingTimeInterval(1) : alert.until ?? now.addingTimeInterval(60))
+        }
         if clock == .waiting {
             // Checked every second: the board appears within a second of the clock being set.
             return KioskFrame(screen: .waitingForClock, list: layout.message(words.waitingForClock, width: size.width, height: size.height),
@@ -57,10 +69,10 @@ public struct KioskStep {
     }
 
     /// The technician's corner mark: nothing when all is well; "edit not published" after a
-    /// rejected edit; "updated at 10:42" when the source is failing or the program came from
+    /// rejected edit (of the feed or of the live file); "updated at 10:42" when the source is failing or the program came from
     /// the saved copy.
     public static func statusMark(_ status: KioskStatus, program: Program, words: Phrasebook) -> String? {
-        if !status.rejectedErrors.isEmpty { return words.editNotPublished }
+        if !status.rejectedErrors.isEmpty || !(status.live?.rejectedErrors.isEmpty ?? true) { return words.editNotPublished }
         if status.isStale || status.origin == .cache {
             return words.updatedAt(status.lastSuccess.map { words.time($0, in: program.event.timeZone) })
         }

@@ -5,13 +5,20 @@ import ScheduleCore
 /// style errors as feeds. Command-line flags override what it says.
 ///
 /// ```json
-/// { "feed": "/etc/skylt/feed.json", "room": "stora-salen", "rotate": 0, "theme": "dark",
+/// { "feed": "/etc/skylt/feed.json", "live": "/etc/skylt/live.json", "room": "stora-salen", "rotate": 0, "theme": "dark",
+///   "emergency_direction": "Nödutgång: trappan till vänster", "live_poll_interval": 5,
 ///   "poll_interval": 30, "state_dir": "/var/lib/skylt", "fullscreen": true,
 ///   "screen_hours": { "on": "07:30", "off": "18:30" }, "blank_after_last_session": true, "hdmi_cec": true,
 ///   "http": { "address": "127.0.0.1", "port": 8080, "token_file": "/etc/skylt/token" } }
 /// ```
 public struct KioskConfig: Sendable, Equatable {
     public var feed: String?
+    /// The technician's live file (delays, room states, alerts): a path or an http(s) URL.
+    public var live: String?
+    /// Seconds between polls of a live URL (default 5).
+    public var livePollInterval: Double?
+    /// This screen's line under an emergency alert: where the way out is from here.
+    public var emergencyDirection: String?
     public var room: String?
     public var lobby = false
     public var rotate = 0
@@ -37,7 +44,7 @@ public struct KioskConfig: Sendable, Equatable {
 
     public init() {}
 
-    static let keys: Set<String> = ["$schema", "feed", "room", "lobby", "rotate", "theme", "poll_interval", "state_dir", "status_file",
+    static let keys: Set<String> = ["$schema", "feed", "live", "live_poll_interval", "emergency_direction", "room", "lobby", "rotate", "theme", "poll_interval", "state_dir", "status_file",
                                     "fullscreen", "screen_hours", "blank_after_last_session", "hdmi_cec", "http"]
 
     /// Reads a config file's bytes.
@@ -55,6 +62,18 @@ public struct KioskConfig: Sendable, Equatable {
         guard let fields = ObjectFields(root, path: "", sink: sink) else { return (nil, sink.diagnostics) }
         var config = KioskConfig()
         config.feed = fields.string("feed", nonEmpty: true)
+        config.live = fields.string("live", nonEmpty: true)
+        if let interval = number(fields, "live_poll_interval") {
+            if (1...3_600).contains(interval) { config.livePollInterval = interval } else {
+                fields.error("must be from 1 to 3600 (seconds)", key: "live_poll_interval", at: fields.offset(of: "live_poll_interval"))
+            }
+        }
+        if let direction = fields.string("emergency_direction", nonEmpty: true) {
+            if direction.count <= LiveLimits.maxNoteCharacters { config.emergencyDirection = direction } else {
+                fields.error("\(direction.count) characters; at most \(LiveLimits.maxNoteCharacters) fit under an alert",
+                             key: "emergency_direction", at: fields.offset(of: "emergency_direction"))
+            }
+        }
         config.room = fields.string("room", nonEmpty: true)
         config.lobby = bool(fields, "lobby") ?? false
         if config.lobby && config.room != nil { fields.error("give either \"room\" or \"lobby\", not both", key: "lobby", at: fields.offset(of: "lobby")) }

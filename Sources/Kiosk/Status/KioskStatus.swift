@@ -45,6 +45,8 @@ public struct KioskStatus: Sendable, Equatable, Codable {
     public var emptiedFrom: Int?
     /// How many failed attempts in a row make the feed stale (URL sources: polls).
     public var staleAfter = 2
+    /// The technician's live source, when there is one.
+    public var live: LiveStatus?
 
     public init(source: String) {
         self.source = source
@@ -58,6 +60,7 @@ public struct KioskStatus: Sendable, Equatable, Codable {
         case failuresInARow = "failures_in_a_row", lastError = "last_error", feedHash = "feed_hash", feedFormat = "feed_format"
         case sessionCount = "session_count", roomCount = "room_count", origin, rejectedErrors = "rejected_errors"
         case rejectedAt = "rejected_at", clock, screen, staleAfter = "stale_after", stale, feedSaved = "feed_saved", emptiedFrom = "emptied_from"
+        case live
     }
 
     public init(from decoder: any Decoder) throws {
@@ -80,6 +83,7 @@ public struct KioskStatus: Sendable, Equatable, Codable {
         staleAfter = try container.decode(Int.self, forKey: .staleAfter)
         feedSaved = try container.decodeIfPresent(Bool.self, forKey: .feedSaved) ?? true
         emptiedFrom = try container.decodeIfPresent(Int.self, forKey: .emptiedFrom)
+        live = try container.decodeIfPresent(LiveStatus.self, forKey: .live)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -103,6 +107,7 @@ public struct KioskStatus: Sendable, Equatable, Codable {
         try container.encode(isStale, forKey: .stale)
         try container.encode(feedSaved, forKey: .feedSaved)
         try container.encode(emptiedFrom, forKey: .emptiedFrom)
+        try container.encodeIfPresent(live, forKey: .live)
     }
 
     /// The status as JSON, with ISO 8601 dates.

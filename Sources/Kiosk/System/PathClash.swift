@@ -22,10 +22,14 @@ public enum PathClash {
     /// the status file must be neither the feed nor each other, and the status file a regular
     /// file (or absent). `feedName` and `statusName` are how the technician wrote them
     /// (`--feed` or `feed`, `--status-file` or `status_file`).
-    public static func problems(feed: FeedSource?, feedName: String, savedFeed: String?, statusFile: String?, statusName: String) -> [String] {
+    /// The technician's live file (`live`, named `liveName`) and its saved copy are checked the same way.
+    public static func problems(feed: FeedSource?, feedName: String, savedFeed: String?, statusFile: String?, statusName: String,
+                                live: FeedSource? = nil, liveName: String = "--live", savedLive: String? = nil) -> [String] {
         var files: [(name: String, path: String)] = []
         if case .file(let path) = feed { files.append((feedName, path)) }
+        if case .file(let path) = live { files.append((liveName, path)) }
         if let savedFeed { files.append(("the saved last good feed", savedFeed)) }
+        if let savedLive { files.append(("the saved last good live file", savedLive)) }
         if let statusFile { files.append((statusName, statusFile)) }
         var problems = find(files).map { [$0] } ?? []
         if let statusFile, let kind = AtomicFile.nonRegularKind(statusFile) {

@@ -32,6 +32,8 @@ public struct Board: Sendable {
     public let notices: [Notice]
     /// The next scheduled start in any room after the instant.
     public let nextStart: Date?
+    /// The technician's alert in force at the instant (from the program's live state), if any.
+    public let alert: LiveAlert?
 
     /// Computes the board at `instant`. O(rooms × log sessions).
     public init(program: Program, at instant: Date) {
@@ -64,7 +66,8 @@ public struct Board: Sendable {
             } else {
                 phase = eventOver ? .eventOver : .finished
             }
-            rooms.append(RoomBoard(room: room, phase: phase, current: current, next: next))
+            let live = program.live.room(room.id)
+            rooms.append(RoomBoard(room: room, phase: phase, current: current, next: next, state: live.state, note: live.note))
         }
         self.rooms = rooms
 
@@ -84,6 +87,16 @@ public struct Board: Sendable {
             phase = .eventOver
         }
         self.notices = program.notices.filter { $0.isActive(at: instant) }
+        self.alert = program.live.alert(at: instant)
+    }
+
+    /// Where else to go when a room is full: rooms that are neither full nor closed with a
+    /// scheduled talk on now (breaks and meals are no alternative), in feed order.
+    public func alternatives(to roomID: String) -> [RoomBoard] {
+        rooms.filter { entry in
+            entry.room.id != roomID && entry.state != .full && entry.state != .closed
+                && entry.current.map { $0.session.kind == .talk || $0.session.kind == .other } == true
+        }
     }
 
     /// The entry for one room.
@@ -124,6 +137,15 @@ public struct RoomBoard: Sendable {
     public let phase: Board.Phase
     public let current: CurrentSession?
     public let next: UpcomingSession?
+    /// How full the room is (the technician's live state; `open` when nothing was said).
+    public let state: RoomState
+    /// The technician's note for the room's door, if any.
+    public let note: String?
+
+    /// How late the room runs now: the delay of the session on now, else of the next one (0: on time).
+    public var delaySeconds: Int {
+        Int(current?.session.delay ?? next?.session.delay ?? 0)
+    }
 }
 
 /// The session on now, with how far along it is.

@@ -12,6 +12,8 @@ public final class Program: Sendable {
     /// All sessions, cancelled ones too, sorted by start (then end, then room order).
     public let sessions: [Session]
     public let notices: [Notice]
+    /// The technician's live state laid over the feed (`applying(_:)`); `.none` for a feed as read.
+    public let live: LiveState
 
     let timelines: [RoomTimeline]
     let roomIndexByID: [String: Int]
@@ -27,7 +29,7 @@ public final class Program: Sendable {
 
     /// Builds the program and its indexes. The input is taken as already validated (see
     /// `FeedReader`); sessions in rooms not listed are kept in `sessions` but on no timeline.
-    public init(event: Event, rooms: [Room], sessions: [Session], notices: [Notice] = []) {
+    public init(event: Event, rooms: [Room], sessions: [Session], notices: [Notice] = [], live: LiveState = .none) {
         var roomIndexByID: [String: Int] = [:]
         for (index, room) in rooms.enumerated() where roomIndexByID[room.id] == nil {
             roomIndexByID[room.id] = index
@@ -63,6 +65,7 @@ public final class Program: Sendable {
         self.rooms = rooms
         self.sessions = sorted
         self.notices = notices
+        self.live = live
         self.timelines = builders.map { $0.build() }
         self.roomIndexByID = roomIndexByID
         self.scheduledStarts = scheduledStarts

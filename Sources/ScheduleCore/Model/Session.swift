@@ -27,10 +27,13 @@ public final class Session: Sendable, Equatable, Identifiable {
     public let note: String?
     /// A track or theme the program groups sessions by.
     public let track: String?
+    /// Seconds the session runs late against the feed's own times, from the technician's live
+    /// file (`Program.applying(_:)`): `start` and `end` are already moved by it. 0 when on time.
+    public let delay: TimeInterval
 
     public init(id: String, roomID: String, title: String, subtitle: String? = nil, start: Date, end: Date,
                 kind: Kind = .talk, status: Status = .scheduled, speakers: [Speaker] = [],
-                abstract: String? = nil, note: String? = nil, track: String? = nil) {
+                abstract: String? = nil, note: String? = nil, track: String? = nil, delay: TimeInterval = 0) {
         self.id = id
         self.roomID = roomID
         self.title = title
@@ -43,6 +46,7 @@ public final class Session: Sendable, Equatable, Identifiable {
         self.abstract = abstract
         self.note = note
         self.track = track
+        self.delay = delay
     }
 
     /// Whether the session happens (is not cancelled).
@@ -51,11 +55,25 @@ public final class Session: Sendable, Equatable, Identifiable {
     public static func == (lhs: Session, rhs: Session) -> Bool {
         lhs === rhs || (lhs.id == rhs.id && lhs.roomID == rhs.roomID && lhs.title == rhs.title && lhs.subtitle == rhs.subtitle
             && lhs.start == rhs.start && lhs.end == rhs.end && lhs.kind == rhs.kind && lhs.status == rhs.status
-            && lhs.speakers == rhs.speakers && lhs.abstract == rhs.abstract && lhs.note == rhs.note && lhs.track == rhs.track)
+            && lhs.speakers == rhs.speakers && lhs.abstract == rhs.abstract && lhs.note == rhs.note && lhs.track == rhs.track && lhs.delay == rhs.delay)
     }
 
     /// Its length in seconds.
     public var duration: TimeInterval { end.timeIntervalSince(start) }
+
+    /// The start the feed gives (before any live delay).
+    public var plannedStart: Date { start.addingTimeInterval(-delay) }
+
+    /// The end the feed gives (before any live delay).
+    public var plannedEnd: Date { end.addingTimeInterval(-delay) }
+
+    /// The same session moved to run `delay` seconds after its planned times (0: back on time).
+    public func delayed(by delay: TimeInterval) -> Session {
+        guard delay != self.delay else { return self }
+        return Session(id: id, roomID: roomID, title: title, subtitle: subtitle, start: plannedStart.addingTimeInterval(delay),
+                       end: plannedEnd.addingTimeInterval(delay), kind: kind, status: status, speakers: speakers, abstract: abstract,
+                       note: note, track: track, delay: delay)
+    }
 }
 
 /// A person on stage.

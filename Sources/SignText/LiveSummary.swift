@@ -1,0 +1,37 @@
+import Foundation
+import ScheduleCore
+
+/// The live state in plain words for the technician (`skylt live show`, the status file): one
+/// line per room with something in force and one for the alert, each with what the screens say.
+public enum LiveSummary {
+    /// The lines; "nothing in force" when every room is open and on time and there is no alert.
+    public static func lines(_ state: LiveState, program: Program, at instant: Date) -> [String] {
+        let zone = program.event.timeZone
+        let words = Phrasebook(locale: program.event.locale)
+        var lines: [String] = []
+        for room in program.rooms {
+            guard let live = state.rooms[room.id], !live.isDefault else { continue }
+            var parts: [String] = []
+            if live.delayMinutes > 0 {
+                var delay = "running \(live.delayMinutes) min late"
+                if let since = live.delaySince {
+                    let sameDay = zone.localDateTime(for: since).dayNumber == zone.localDateTime(for: instant).dayNumber
+                    delay += " since \(words.time(since, in: zone))" + (sameDay ? "" : " on \(words.dayAndDate(since, in: zone)) (no longer in effect)")
+                }
+                parts.append(delay + " (screens: \"\(words.runningLate(live.delayMinutes * 60))\")")
+            }
+            if live.state != .open {
+                let band = live.state == .full ? words.roomFullBand : live.state == .filling ? words.roomFillingBand : words.roomClosedBand
+                parts.append("\(live.state.rawValue) (screens: \"\(band)\")")
+            }
+            if let note = live.note { parts.append("note \"\(note)\"") }
+            lines.append("\(room.name) [\(room.id)]: " + parts.joined(separator: "; "))
+        }
+        if let alert = state.alert {
+            let until = alert.until.map { " until \(words.time($0, in: zone))" + (alert.isActive(at: instant) ? "" : " (expired)") } ?? " until cleared"
+            let how = alert.level == .emergency ? "emergency on every screen, the whole screen" : "info banner on every screen"
+            lines.append("alert: \(how)\(until): \"\(alert.text)\"")
+        }
+        return lines.isEmpty ? ["nothing in force: every room open and on time, no alert"] : lines
+    }
+}

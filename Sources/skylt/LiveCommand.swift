@@ -1,0 +1,217 @@
+import ArgumentParser
+import Foundation
+import Kiosk
+import ScheduleCore
+import SignText
+
+/// `skylt live`: the technician's commands for the day — a room running late, a room full, an
+/// alert for every screen. Each reads the live file (validated against the program), changes
+/// one thing, validates the result again and writes it atomically (screens that watch it show
+/// it within a second), then says what the screens now show.
+struct LiveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "live",
+        abstract: "Set what is live on the screens: a delay, a full room, an alert.",
+        discussion: """
+        ACTION is one of:
+          show                                    what is in force, in plain words (and any error in the file)
+          delay ROOM MINUTES                      ROOM runs MINUTES late from the session on now to the end of the day (0 clears)
+          room ROOM open|filling|full|closed      how full ROOM is (--note TEXT adds a note for its door; --note "" removes it)
+          alert TEXT [--level info|emergency] [--until TIME]   one message on every screen (emergency: the whole screen)
+          clear [ROOM | alert | all]              back to normal (all when nothing is named)
+        Screens read the file with `skylt run --live FILE` (or "live" in the settings file).
+        TIME is YYYY-MM-DDTHH:MM (wall-clock in the feed's zone) or with Z / ±HH:MM.
+        Exit 0 done, 1 the live file (or the result) is invalid, 2 usage.
+        """
+    )
+
+    @Option(help: "The live file to read and write.")
+    var file: String?
+
+    @Option(help: "A settings file (/etc/skylt/skylt.json): its \"live\" and \"feed\" are used where --file and --feed are not given.")
+    var config: String?
+
+    @Option(help: "The feed the live file is laid over (default: the embedded program).")
+    var feed: String?
+
+    @Option(help: "The instant it is (default: now, from the system clock): when a delay begins.")
+    var at: String?
+
+    @Option(help: "With room: a short note for the room's door.")
+    var note: String?
+
+    @Option(help: "With alert: info (a banner) or emergency (the whole screen).")
+    var level: String = "info"
+
+    @Option(help: "With alert: the alert ends at this time (default: until cleared).")
+    var until: String?
+
+    @Argument(help: "ACTION and its arguments (see above).")
+    var words: [String] = []
+
+    func run() throws {
+        try reportingErrors {
+            let settings = try config.map { try ConfigFile.load($0) }
+            guard let path = file ?? settings?.live else {
+                throw CLIError.usage("live: name the live file with --file LIVE (or --config with a \"live\" setting)")
+            }
+            if case .url = FeedSource(path) {
+                throw CLIError.usage("live: \(FeedSource(path)) is a URL; run `skylt live` where the file is served from, with --file")
+            }
+            let program = try FeedFile.resolve(feed ?? settings?.feed).loadProgram()
+            let zone = program.event.timeZone
+            let now = try at.map { try InstantArgument.parse($0, zone: zone) } ?? SystemWallClock().now()
+            guard let action = words.first else { throw CLIError.usage("live: give an ACTION: show, delay, room, alert or clear (see skylt live --help)") }
+            let arguments = Array(words.dropFirst())
+            if action == "show" {
+                try expect(arguments, count: 0, usage: "show")
+                let state = try read(path, program: program, forClearing: false)
+                show(state, program: program, at: now, path: path)
+                return
+            }
+            let clearingAll = action == "clear" && (arguments.isEmpty || arguments == ["all"])
+            var state = try read(path, program: program, forClearing: clearingAll)
+            var affectedRoom: String?
+            switch action {
+            case "delay":
+                try expect(arguments, count: 2, usage: "delay ROOM MINUTES")
+                let room = try roomID(arguments[0], in: program)
+                let minutes = try delayMinutes(arguments[1])
+                var live = state.room(room)
+                if minutes == 0 {
+                    live.delayMinutes = 0
+                    live.delaySince = nil
+                } else {
+                    // A delay already running today keeps its start: the session it made late stays late.
+                    let sameDay = live.delaySince.map { zone.localDateTime(for: $0).dayNumber == zone.localDateTime(for: now).dayNumber } ?? false
+                    if !(live.delayMinutes > 0 && sameDay) { live.delaySince = now }
+                    live.delayMinutes = minutes
+                }
+                state.rooms[room] = live
+                affectedRoom = room
+            case "room":
+                try expect(arguments, count: 2, usage: "room ROOM open|filling|full|closed [--note TEXT]")
+                let room = try roomID(arguments[0], in: program)
+                guard let roomState = RoomState(rawValue: arguments[1]) else {
+                    throw CLIError.usage("live room: \"\(arguments[1])\" is not a room state; use open, filling, full or closed")
+                }
+                var live = state.room(room)
+                live.state = roomState
+                if let note {
+                    live.note = note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : note
+                } else if roomState == .open {
+                    live.note = nil  // Back to normal: the door's note goes too.
+                }
+                state.rooms[room] = live
+                affectedRoom = room
+            case "alert":
+                guard arguments.count == 1 else {
+                    throw CLIError.usage("live alert: give the message as one argument, in quotes: skylt live --file LIVE alert \"TEXT\"")
+                }
+                guard let alertLevel = LiveAlert.Level(rawValue: level) else {
+                    throw CLIError.usage("live alert: --level must be info or emergency, not \"\(level)\"")
+                }
+                let end = try until.map { try InstantArgument.parse($0, zone: zone, option: "--until") }
+                if let end, end <= now { throw CLIError.usage("live alert: --until \(until ?? "") is not after now (\(zone.iso8601(now)))") }
+                state.alert = LiveAlert(text: arguments[0], level: alertLevel, until: end)
+            case "clear":
+                guard arguments.count <= 1 else { throw CLIError.usage("live clear: name one room, alert or all") }
+                switch arguments.first {
+                case nil, "all": state = .none
+                case "alert": state.alert = nil
+                case let name?:
+                    let room = try roomID(name, in: program)
+                    state.rooms[room] = nil
+                    affectedRoom = room
+                }
+            default:
+                throw CLIError.usage("live: unknown action \"\(action)\"; use show, delay, room, alert or clear")
+            }
+            try write(state, to: path, program: program, at: now)
+            show(state, program: program, at: now, path: path, room: affectedRoom)
+        }
+    }
+
+    // MARK: - Reading and writing
+
+    /// The live file's state; none when it does not exist yet. An invalid file is left alone
+    /// (exit 1, every error shown) unless everything is being cleared.
+    private func read(_ path: String, program: Program, forClearing: Bool) throws -> LiveState {
+        guard FileManager.default.fileExists(atPath: path) || AtomicFile.nonRegularKind(path) != nil else { return .none }
+        let bytes = try FeedFile(displayName: path, url: URL(fileURLWithPath: path)).read(maxBytes: LiveLimits.maxBytes)
+        let report = LiveReader.read(bytes, program: program)
+        if forClearing && !report.isValid {
+            Output.error("skylt: \(path) was not a valid live file; clearing everything replaces it")
+            return .none
+        }
+        for diagnostic in report.diagnostics { Output.error(diagnostic.formatted(file: path)) }
+        guard let state = report.state else {
+            throw CLIError.invalidFeed("\(path) is not a valid live file (\(report.errorCount) error\(report.errorCount == 1 ? "" : "s")); "
+                                       + "fix it, or start again with `skylt live --file \(path) clear all`")
+        }
+        return state
+    }
+
+    /// Writes the state, after reading it back as the screens will: nothing invalid is ever written.
+    private func write(_ state: LiveState, to path: String, program: Program, at now: Date) throws {
+        let bytes = LiveWriter.write(state, program: program, updated: now)
+        let check = LiveReader.read(bytes, program: program)
+        guard check.isValid else {
+            throw CLIError.invalidFeed("the result would not be a valid live file: " + check.errors.map(\.message).joined(separator: "; "))
+        }
+        do {
+            try AtomicFile.write(bytes, to: path)
+        } catch {
+            throw CLIError.usage("live: \(error)")
+        }
+    }
+
+    // MARK: - Arguments
+
+    private func expect(_ arguments: [String], count: Int, usage: String) throws {
+        guard arguments.count == count else { throw CLIError.usage("live: usage: skylt live --file LIVE \(usage)") }
+    }
+
+    private func roomID(_ name: String, in program: Program) throws -> String {
+        guard program.room(id: name) == nil else { return name }
+        // A room's name is accepted too ("Stora salen"), as door staff say it.
+        if let room = program.rooms.first(where: { $0.name.lowercased() == name.lowercased() }) { return room.id }
+        let hint = Spelling.closest(to: name, among: program.rooms.map(\.id)).map { "; did you mean \"\($0)\"?" } ?? ""
+        throw CLIError.usage("live: the program has no room \"\(name)\"\(hint) (its rooms: \(program.rooms.quotedIDs))")
+    }
+
+    private func delayMinutes(_ text: String) throws -> Int {
+        guard let minutes = Int(text) else { throw CLIError.usage("live delay: MINUTES must be a whole number of minutes, not \"\(text)\"") }
+        guard minutes >= 0 else { throw CLIError.usage("live delay: a delay cannot be negative; 0 clears it") }
+        guard minutes <= LiveLimits.maxDelayMinutes else {
+            throw CLIError.usage("live delay: \(minutes) minutes is more than the longest delay, \(LiveLimits.maxDelayMinutes) (6 hours); move the sessions in the program instead")
+        }
+        return minutes
+    }
+
+    // MARK: - Saying what the screens show
+
+    private func show(_ state: LiveState, program: Program, at now: Date, path: String, room: String? = nil) {
+        let zone = program.event.timeZone
+        let words = Phrasebook(locale: program.event.locale)
+        Output.line("\(path) (at \(words.time(now, in: zone)) \(words.dayAndDate(now, in: zone))):")
+        for line in LiveSummary.lines(state, program: program, at: now) { Output.line("  " + line) }
+        guard let room else { return }
+        let board = Board(program: program.applying(state), at: now)
+        guard let entry = board.room(id: room) else { return }
+        func span(_ session: Session) -> String {
+            let planned = session.delay > 0 ? " (planned \(words.time(session.plannedStart, in: zone))–\(words.time(session.plannedEnd, in: zone)))" : ""
+            return "\(words.time(session.start, in: zone))–\(words.time(session.end, in: zone))\(planned)"
+        }
+        if let current = entry.current {
+            Output.line("  \(entry.room.name) now: \"\(current.session.title)\" \(span(current.session)), \(words.endsIn(current.remainingSeconds))")
+        }
+        if let next = entry.next {
+            Output.line("  \(entry.room.name) next: \"\(next.session.title)\" \(span(next.session)), \(words.startsIn(next.startsInSeconds))")
+        }
+        if entry.state == .full {
+            let others = board.alternatives(to: room).map { "\($0.room.name) — \($0.current?.session.title ?? "")" }
+            Output.line("  door sign suggests: " + (others.isEmpty ? "(no other room has a talk on now)" : others.joined(separator: "; ")))
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import Kiosk
+import ScheduleCore
+
+/// The technician's live file on the command line (`--live`): a file or an http(s) URL, read
+/// with the live file's own size limit and validated against the program it is laid over.
+/// Unreadable is exit 2; invalid is exit 1, every finding printed like `skylt validate`'s.
+enum LiveFile {
+    static func load(_ path: String, program: Program) throws -> LiveState {
+        let file = try FeedFile.resolve(path)
+        let report = LiveReader.read(try file.read(maxBytes: LiveLimits.maxBytes), program: program)
+        for diagnostic in report.diagnostics { Output.error(diagnostic.formatted(file: file.displayName)) }
+        guard let state = report.state else {
+            throw CLIError.invalidFeed("\(file.displayName) is not a valid live file (\(report.errorCount) error\(report.errorCount == 1 ? "" : "s"))")
+        }
+        return state
+    }
+
+    /// The program with the live file given (if any) laid over it.
+    static func apply(_ path: String?, to program: Program) throws -> Program {
+        guard let path else { return program }
+        return program.applying(try load(path, program: program))
+    }
+}
