@@ -22,12 +22,18 @@ struct LayoutContext {
         }.joined(separator: " · ")
     }
 
-    /// "Försenad 10 min · planerat 10:30" (with `span`: "… planerat 10:00–11:00") for a session
+    /// "Försenad 10 min · planerat 10:30" (with `span`: "… planerat 10:00–11:00"; without
+    /// `delay`: "Planerat 10:30", for a block whose label already says how late) for a session
     /// that runs late; nil when it is on time.
-    func lateLine(_ session: Session, span: Bool = false) -> String? {
+    func lateLine(_ session: Session, span: Bool = false, delay: Bool = true) -> String? {
         guard session.delay > 0 else { return nil }
-        let planned = span ? "\(time(session.plannedStart))–\(time(session.plannedEnd))" : time(session.plannedStart)
-        return words.runningLate(Int(session.delay)) + " · " + words.planned(planned)
+        let planned = words.planned(span ? "\(time(session.plannedStart))–\(time(session.plannedEnd))" : time(session.plannedStart))
+        return delay ? words.runningLate(Int(session.delay)) + " · " + planned : planned.capitalizedFirst
+    }
+
+    /// "FÖRSENAD 10 MIN" beside a block's label, for a session that runs late; nil when on time.
+    func lateLabel(_ session: Session) -> String? {
+        session.delay > 0 ? words.runningLate(Int(session.delay)).uppercased() : nil
     }
 
     /// The day a date falls on, for headings: "I morgon" or "fredag 7 februari".

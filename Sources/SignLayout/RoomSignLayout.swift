@@ -95,10 +95,15 @@ struct RoomSignLayout {
         let label = context.words.now.uppercased()
         let labelSize = composer.px(theme.sizes.label)
         var y = composer.text(label, x: x, y: start, width: width, weight: .bold, size: labelSize, color: theme.colors.accent, bottom: bottom)
-        if let track = session.track {
+        var besideX = x + composer.textWidth(label, .bold, labelSize) + composer.length(0.02)
+        if let late = context.lateLabel(session) {
+            // How late, beside the label: the first thing read, never pushed off the screen.
+            composer.text(late, x: besideX, y: start, width: x + width - besideX, weight: .bold, size: labelSize, color: theme.colors.late, bottom: bottom)
+            besideX += composer.textWidth(late, .bold, labelSize) + composer.length(0.02)
+        }
+        if let track = session.track, besideX < x + width {
             // The track beside the label, in the track's own colour.
-            let trackX = x + composer.textWidth(label, .bold, labelSize) + composer.length(0.02)
-            composer.text(track, x: trackX, y: start, width: x + width - trackX, weight: .bold, size: labelSize,
+            composer.text(track, x: besideX, y: start, width: x + width - besideX, weight: .bold, size: labelSize,
                           color: TrackColor.color(for: track, on: theme.colors.background), bottom: bottom)
         }
         y = composer.text(session.title, x: x, y: y, width: width, weight: .bold, size: composer.px(theme.sizes.title), color: theme.colors.text,
@@ -113,7 +118,7 @@ struct RoomSignLayout {
         }
         y += composer.length(0.025)
         y = progress(current, x: x, y: y, width: width, bottom: bottom, into: &composer)
-        if let late = context.lateLine(session, span: true) {
+        if let late = context.lateLine(session, span: true, delay: false) {
             y = composer.text(late, x: x, y: y, width: width, weight: .bold, size: composer.px(theme.sizes.list), color: theme.colors.late,
                               maxLines: 2, bottom: bottom)
         }
@@ -150,8 +155,13 @@ struct RoomSignLayout {
     private func upcoming(_ next: UpcomingSession, featured: Bool, x: Int, y start: Int, width: Int, bottom: Int, into composer: inout Composer) -> Int {
         let theme = composer.theme
         let session = next.session
-        var y = composer.text(context.words.next.uppercased(), x: x, y: start, width: width, weight: .bold, size: composer.px(theme.sizes.label),
-                              color: theme.colors.accent, bottom: bottom)
+        let label = context.words.next.uppercased()
+        let labelSize = composer.px(theme.sizes.label)
+        var y = composer.text(label, x: x, y: start, width: width, weight: .bold, size: labelSize, color: theme.colors.accent, bottom: bottom)
+        if let late = context.lateLabel(session) {
+            let lateX = x + composer.textWidth(label, .bold, labelSize) + composer.length(0.02)
+            composer.text(late, x: lateX, y: start, width: x + width - lateX, weight: .bold, size: labelSize, color: theme.colors.late, bottom: bottom)
+        }
         let titleSize = composer.px(featured ? theme.sizes.title : theme.sizes.nextTitle)
         y = composer.text(session.title, x: x, y: y, width: width, weight: .bold, size: titleSize, color: theme.colors.text,
                           maxLines: featured ? 3 : 2, bottom: bottom)
@@ -163,7 +173,7 @@ struct RoomSignLayout {
         let when = "\(day)\(context.time(session.start)) · \(context.words.startsIn(next.startsInSeconds))"
         y = composer.text(when, x: x, y: y + composer.length(0.01), width: width, weight: .bold, size: composer.px(theme.sizes.countdown),
                           color: theme.colors.accent, maxLines: 2, bottom: bottom)
-        if let late = context.lateLine(session) {
+        if let late = context.lateLine(session, delay: false) {
             y = composer.text(late, x: x, y: y, width: width, weight: .bold, size: composer.px(theme.sizes.list), color: theme.colors.late,
                               maxLines: 2, bottom: bottom)
         }

@@ -194,6 +194,12 @@ import ScheduleCore
         #expect(colors.accent.contrast(with: colors.panel) >= 4.5)
         #expect(colors.cancelled.contrast(with: colors.background) >= 7)
         #expect(colors.bannerText.contrast(with: colors.bannerBackground) >= 7)
+        // The live state: a late session's line (bold) on the background and on lobby rows, the
+        // full room's band and the emergency screen.
+        #expect(colors.late.contrast(with: colors.background) >= 7)
+        #expect(colors.late.contrast(with: colors.panel) >= 4.5)
+        #expect(colors.alertText.contrast(with: colors.alertBackground) >= 7)
+        #expect(colors.text.contrast(with: colors.panel) >= 7, "closed and filling bands")
         if name == "dark" { #expect(theme == Theme.dark) }
     }
 }

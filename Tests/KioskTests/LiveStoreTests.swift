@@ -1,0 +1,175 @@
+import Clocks
+import Foundation
+import ScheduleCore
+import SignLayout
+import SkyltTestSupport
+import Testing
+@testable import Kiosk
+
+/// The technician's live source on the kiosk: validated against the program, kept, restored,
+/// and never changed by a bad edit — with real files, the real watcher and a real nginx.
+@Suite struct LiveStoreTests {
+    static let devDays = "nordic-devdays-multi-room.json"
+
+    struct Rig {
+        let folder: String
+        let feeds: FeedStore
+        let live: LiveStore
+        var cache: FeedCache { FeedCache(directory: folder + "/state", fileName: LiveStore.cacheFileName) }
+    }
+
+    static func feedBytes(_ name: String = devDays) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: TestRepository.assets.appendingPathComponent("feeds/\(name)")))
+    }
+
+    /// A kiosk's two stores as `skylt run` wires them: the live store judges against the feed store's program.
+    static func rig(source: FeedSource? = nil, withProgram: Bool = true, folder given: String? = nil) throws -> Rig {
+        let folder = try given ?? KioskFixture.folder()
+        let feeds = KioskFixture.store(folder, source: .file(folder + "/feed.json"))
+        try FeedCache(directory: folder + "/state").prepare()
+        if withProgram { #expect(feeds.offer(try feedBytes(), at: Date(timeIntervalSince1970: 0), origin: "feed.json") == .accepted) }
+        let live = LiveStore(source: source ?? .file(folder + "/live.json"), cache: FeedCache(directory: folder + "/state", fileName: LiveStore.cacheFileName),
+                             logger: KioskFixture.logger, wallClock: SettableWallClock(TestInstant.absolute("2021-09-14T10:00+02:00")),
+                             program: { feeds.snapshot().program }, onChange: { feeds.setLiveStatus($0) })
+        return Rig(folder: folder, feeds: feeds, live: live)
+    }
+
+    static func live(_ text: String) -> [UInt8] { Array(text.utf8) }
+    static let full = live(#"{"skylt_live": 1, "rooms": {"hall-a": {"state": "full"}}}"#)
+    static let emergency = live(#"{"skylt_live": 1, "alert": {"text": "Leave the building", "level": "emergency"}}"#)
+    static let at = TestInstant.absolute("2021-09-14T10:05+02:00")
+
+    static func state(_ rig: Rig) throws -> LiveState {
+        rig.live.state(for: try #require(rig.feeds.snapshot().program))
+    }
+
+    @Test func aValidEditIsInForceAndSavedAndABadOneChangesNothing() throws {
+        let rig = try Self.rig()
+        defer { try? FileManager.default.removeItem(atPath: rig.folder) }
+        #expect(rig.live.offer(Self.full, at: Self.at, origin: "live.json") == .accepted)
+        #expect(try Self.state(rig).room("hall-a").state == .full)
+        #expect(rig.cache.loadBytes(maxBytes: LiveLimits.maxBytes) == Self.full)
+        let bad: [(String, [UInt8])] = [
+            ("not JSON", Self.live("{\"skylt_live\": 1,")),
+            ("an unknown room", Self.live(#"{"skylt_live": 1, "rooms": {"aula": {"state": "full"}}}"#)),
+            ("a negative delay", Self.live(#"{"skylt_live": 1, "rooms": {"hall-a": {"delay_minutes": -10, "delay_since": "2021-09-14T10:00"}}}"#)),
+            ("an absurd delay", Self.live(#"{"skylt_live": 1, "rooms": {"hall-a": {"delay_minutes": 100000, "delay_since": "2021-09-14T10:00"}}}"#)),
+            ("an unknown level", Self.live(#"{"skylt_live": 1, "alert": {"text": "x", "level": "loud"}}"#)),
+            ("a feed", try Self.feedBytes()),
+        ]
+        for (what, bytes) in bad {
+            #expect(rig.live.offer(bytes, at: Self.at, origin: "live.json") == .rejected, "\(what)")
+            #expect(try Self.state(rig).room("hall-a").state == .full, "\(what) changed the screens")
+            let status = rig.live.snapshot()
+            #expect(status.rejectedErrors.first?.hasPrefix("live.json:") == true, "\(what): \(status.rejectedErrors)")
+            #expect(rig.feeds.snapshot().status.live?.rejectedErrors == status.rejectedErrors, "in the status file")
+            #expect(rig.cache.loadBytes(maxBytes: LiveLimits.maxBytes) == Self.full, "\(what) reached the saved copy")
+        }
+        let status = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: rig.folder + "/state/status.json"))) as? [String: Any]
+        let live = try #require(status?["live"] as? [String: Any])
+        #expect((live["rejected_errors"] as? [String])?.isEmpty == false)
+        #expect((live["in_force"] as? [String]) == [#"Hall A [hall-a]: full (screens: "FULL — no entry")"#])
+        // The next good edit clears the rejection.
+        #expect(rig.live.offer(Self.emergency, at: Self.at, origin: "live.json") == .accepted)
+        #expect(rig.live.snapshot().rejectedErrors.isEmpty)
+        #expect(try Self.state(rig).alert?.level == .emergency)
+        #expect(try Self.state(rig).room("hall-a").state == .open, "a new file replaces the old one whole")
+    }
+
+    @Test func afterARestartTheSavedStateIsInForceAtOnce() throws {
+        let first = try Self.rig()
+        defer { try? FileManager.default.removeItem(atPath: first.folder) }
+        #expect(first.live.offer(Self.emergency, at: Self.at, origin: "live.json") == .accepted)
+        // A new process: the feed from its cache, then the live file's saved copy.
+        let second = try Self.rig(withProgram: false, folder: first.folder)
+        #expect(second.feeds.loadCache())
+        #expect(second.live.loadCache())
+        #expect(try Self.state(second).alert?.text == "Leave the building")
+        #expect(second.live.snapshot().origin == .cache)
+    }
+
+    @Test func aLiveFileBeforeAnyProgramWaitsAndIsJudgedWhenOneComes() throws {
+        let rig = try Self.rig(withProgram: false)
+        defer { try? FileManager.default.removeItem(atPath: rig.folder) }
+        #expect(rig.live.offer(Self.full, at: Self.at, origin: "live.json") == .accepted)
+        #expect(rig.live.snapshot().waitingForProgram)
+        #expect(rig.feeds.offer(try Self.feedBytes(), at: Self.at, origin: "feed.json") == .accepted)
+        #expect(try Self.state(rig).room("hall-a").state == .full)
+        #expect(!rig.live.snapshot().waitingForProgram)
+        // One naming a room the program lacks is refused when judged.
+        let other = try Self.rig(withProgram: false)
+        defer { try? FileManager.default.removeItem(atPath: other.folder) }
+        other.live.offer(Self.live(#"{"skylt_live": 1, "rooms": {"aula": {"state": "full"}}}"#), at: Self.at, origin: "live.json")
+        #expect(other.feeds.offer(try Self.feedBytes(), at: Self.at, origin: "feed.json") == .accepted)
+        #expect(try Self.state(other) == .none)
+        #expect(other.live.snapshot().rejectedErrors.first?.contains(#"the program has no room "aula""#) == true)
+    }
+
+    @Test func hugeFilesAndDevicesThroughTheWatcherChangeNothing() throws {
+        let rig = try Self.rig()
+        defer { try? FileManager.default.removeItem(atPath: rig.folder) }
+        let path = rig.folder + "/live.json"
+        try KioskFixture.write(Self.full, to: path)
+        let watcher = FileFeedWatcher(path: path, store: rig.live, logger: KioskFixture.logger, recheckInterval: .seconds(1))
+        watcher.start()
+        defer { watcher.stop() }
+        #expect(KioskFixture.waitUntil(3) { (try? Self.state(rig).room("hall-a").state) == .full } != nil)
+        // 100 MB: refused by its size, never read (a sparse file costs no disk).
+        try KioskFixture.shell("truncate -s 100M '\(rig.folder)/big' && mv '\(rig.folder)/big' '\(path)'")
+        #expect(KioskFixture.waitUntil(3) { rig.live.snapshot().lastError?.contains("104,857,600 bytes; live files over 1,048,576 bytes are refused") == true } != nil,
+                "\(rig.live.snapshot())")
+        #expect(try Self.state(rig).room("hall-a").state == .full)
+        // A symlink to /dev/zero: not a regular file.
+        try KioskFixture.shell("ln -sf /dev/zero '\(rig.folder)/zero' && mv -T '\(rig.folder)/zero' '\(path)'")
+        #expect(KioskFixture.waitUntil(3) { rig.live.snapshot().lastError?.contains("not a regular file") == true } != nil, "\(rig.live.snapshot())")
+        #expect(try Self.state(rig).room("hall-a").state == .full)
+        #expect(rig.cache.loadBytes(maxBytes: LiveLimits.maxBytes) == Self.full)
+    }
+
+    @Test func anEditReachesTheStoreWithinASecond() throws {
+        let rig = try Self.rig()
+        defer { try? FileManager.default.removeItem(atPath: rig.folder) }
+        let path = rig.folder + "/live.json"
+        let watcher = FileFeedWatcher(path: path, store: rig.live, logger: KioskFixture.logger)
+        watcher.start()
+        defer { watcher.stop() }
+        for (index, bytes) in [Self.full, Self.emergency, Self.full].enumerated() {
+            try AtomicFile.write(bytes, to: path)  // As `skylt live` writes it.
+            let seconds = KioskFixture.waitUntil(3) { rig.live.snapshot().hash == FeedHash.of(bytes) }
+            #expect(seconds.map { $0 < 1 } == true, "edit \(index) took \(String(describing: seconds)) s")
+        }
+    }
+
+    @Test func aFleetPollingOneURLChangesWithinOnePollInterval() async throws {
+        guard let server = try URLFeedTests.server() else { return }
+        try server.start()
+        try server.put(Self.full, at: "live.json")
+        let url = server.url("live.json")
+        let clock = TestClock<Duration>()
+        var screens: [(Rig, URLFeedPoller)] = []
+        for _ in 0..<3 {
+            let rig = try Self.rig(source: .url(url))
+            let poller = URLFeedPoller(fetcher: HTTPFeedFetcher(url: url, maxBytes: LiveLimits.maxBytes), store: rig.live, logger: KioskFixture.logger,
+                                       interval: .seconds(5), clock: clock)
+            poller.start()
+            screens.append((rig, poller))
+        }
+        defer {
+            for (rig, poller) in screens {
+                poller.stop()
+                try? FileManager.default.removeItem(atPath: rig.folder)
+            }
+        }
+        #expect(await SteppedClockTests.eventually(60) { screens.allSatisfy { $0.1.pollCount == 1 } })
+        #expect(try screens.allSatisfy { try Self.state($0.0).room("hall-a").state == .full })
+        try server.put(Self.emergency, at: "live.json")
+        #expect(await SteppedClockTests.isSleeping(clock))
+        await clock.advance(by: .seconds(5))
+        #expect(await SteppedClockTests.eventually(60) { screens.allSatisfy { $0.1.pollCount == 2 } })
+        #expect(try screens.allSatisfy { try Self.state($0.0).alert?.level == .emergency }, "every screen within one poll interval")
+        // An unchanged live file costs a 304: the polls are conditional requests.
+        let fetcher = HTTPFeedFetcher(url: url, maxBytes: LiveLimits.maxBytes)
+        #expect(fetcher.fetch() == .body(Self.emergency))
+        #expect(fetcher.fetch() == .notModified)
+    }
+}
