@@ -81,7 +81,7 @@ public struct Phrasebook: Sendable {
     public func planned(_ time: String) -> String { pick("planerat ", "planned ") + time }
 
     /// The door sign's band for a full room.
-    public var roomFullBand: String { pick("FULLT — ingen insläpp", "FULL — no entry") }
+    public var roomFullBand: String { pick("FULLT — INGET INSLÄPP", "FULL — NO ENTRY") }
     /// The door sign's band for a room filling up.
     public var roomFillingBand: String { pick("Nästan fullt — få platser kvar", "Almost full — few seats left") }
     /// The door sign's band for a closed room.

@@ -68,7 +68,7 @@ import Testing
         let status = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: rig.folder + "/state/status.json"))) as? [String: Any]
         let live = try #require(status?["live"] as? [String: Any])
         #expect((live["rejected_errors"] as? [String])?.isEmpty == false)
-        #expect((live["in_force"] as? [String]) == [#"Hall A [hall-a]: full (screens: "FULL — no entry")"#])
+        #expect((live["in_force"] as? [String]) == [#"Hall A [hall-a]: full (screens: "FULL — NO ENTRY")"#])
         // The next good edit clears the rejection.
         #expect(rig.live.offer(Self.emergency, at: Self.at, origin: "live.json") == .accepted)
         #expect(rig.live.snapshot().rejectedErrors.isEmpty)

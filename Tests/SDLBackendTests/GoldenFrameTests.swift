@@ -1,6 +1,7 @@
 import CSDL2
 import CSDL2Image
 import Foundation
+import Kiosk
 import ScheduleCore
 import SignLayout
 import Testing
@@ -21,13 +22,16 @@ import Testing
         let mode: SignMode
         var theme = "dark"
         var size = (1920, 1080)
-        init(name: String, feed: String, at: String, mode: SignMode, theme: String = "dark", size: (Int, Int) = (1920, 1080)) {
+        /// The technician's live file laid over the feed, if any (the frame is then the kiosk step's).
+        var live: String?
+        init(name: String, feed: String, at: String, mode: SignMode, theme: String = "dark", size: (Int, Int) = (1920, 1080), live: String? = nil) {
             self.name = name
             self.feed = feed
             self.at = at
             self.mode = mode
             self.theme = theme
             self.size = size
+            self.live = live
         }
         var testDescription: String { name }
     }
@@ -54,8 +58,36 @@ import Testing
                           mode: .room("Curie"), size: (1080, 1920)))
         cases.append(Case(name: "real-36c3-lobby-1920x1080", feed: "real:36c3-everything.schedule.json", at: "2019-12-28T14:10+01:00", mode: .lobby))
         cases.append(Case(name: "light-1920x1080", feed: "nordic-devdays-multi-room.json", at: "2021-09-14T10:20+02:00", mode: .room("hall-a"), theme: "light"))
+        // Live operations: a full room with a delay and an info alert, a late room (Swedish), the
+        // lobby with every state, an emergency; landscape and portrait, and the light theme.
+        for (width, height) in [(1920, 1080), (1080, 1920)] {
+            let suffix = "-\(width)x\(height)"
+            cases += [
+                Case(name: "live-full" + suffix, feed: "nordic-devdays-multi-room.json", at: "2021-09-14T10:40+02:00", mode: .room("hall-a"),
+                     size: (width, height), live: busyLive),
+                Case(name: "live-delay" + suffix, feed: "spridningskonferens-2020.json", at: "2020-02-06T10:05+01:00", mode: .room("main"),
+                     size: (width, height), live: #"{"skylt_live": 1, "rooms": {"main": {"delay_minutes": 15, "delay_since": "2020-02-06T09:58"}}}"#),
+                Case(name: "live-lobby" + suffix, feed: "nordic-devdays-multi-room.json", at: "2021-09-14T10:40+02:00", mode: .lobby,
+                     size: (width, height), live: busyLive),
+                Case(name: "live-emergency" + suffix, feed: "spridningskonferens-2020.json", at: "2020-02-06T10:20+01:00", mode: .room("main"),
+                     size: (width, height), live: #"{"skylt_live": 1, "alert": {"text": "Utrym byggnaden nu. Gå lugnt till närmaste utgång.", "level": "emergency"}}"#),
+            ]
+        }
+        cases.append(Case(name: "live-full-light-1920x1080", feed: "nordic-devdays-multi-room.json", at: "2021-09-14T10:40+02:00", mode: .room("hall-a"),
+                          theme: "light", live: busyLive))
         return cases
     }()
+
+    /// Hall A full and ten minutes late, Hall B filling, the workshop closed, an info alert.
+    static let busyLive = """
+    {"skylt_live": 1,
+     "rooms": {"hall-a": {"delay_minutes": 10, "delay_since": "2021-09-14T10:25", "state": "full", "note": "Overflow seating in Hall B"},
+               "hall-b": {"state": "filling"}, "workshop": {"state": "closed"}},
+     "alert": {"text": "Lunch is served from 11:45 in the foyer", "level": "info"}}
+    """
+
+    /// The screen an emergency hangs beside says where to go from there.
+    static let direction = "Nödutgång: trappan till vänster"
 
     static func feedURL(_ feed: String) -> URL {
         feed.hasPrefix("real:")
@@ -89,8 +121,17 @@ import Testing
             let fonts = try FontBook(theme: theme, library: library)
             let (width, height) = testCase.size
             let canvas = try SoftwareCanvas(width: width, height: height, fonts: fonts)
-            let board = Board(program: try Self.program(testCase.feed), at: Self.instant(testCase.at))
-            canvas.draw(SignLayout(theme: theme, measurer: fonts).layout(board, mode: testCase.mode, width: width, height: height))
+            let layout = SignLayout(theme: theme, measurer: fonts)
+            if let live = testCase.live {
+                let planned = try Self.program(testCase.feed)
+                let state = try #require(LiveReader.read(Array(live.utf8), program: planned).state)
+                let step = KioskStep(layout: layout, mode: testCase.mode, direction: Self.direction)
+                canvas.draw(step.frame(program: planned.applying(state), status: KioskStatus(source: "feed"), at: Self.instant(testCase.at),
+                                       clockEvidence: nil, size: Size(width: width, height: height)).list)
+            } else {
+                let board = Board(program: try Self.program(testCase.feed), at: Self.instant(testCase.at))
+                canvas.draw(layout.layout(board, mode: testCase.mode, width: width, height: height))
+            }
             let golden = Self.goldens.appendingPathComponent(testCase.name + ".png")
             if Self.recording || !FileManager.default.fileExists(atPath: golden.path) && ProcessInfo.processInfo.environment["CI"] == nil {
                 try FrameFile.write(canvas, rotation: .none, to: golden.path)

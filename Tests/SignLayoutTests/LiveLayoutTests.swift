@@ -28,7 +28,7 @@ import Testing
             let list = LayoutFixture.layout(program, at: Self.at, mode: .room("hall-a"), width: width, height: height)
             SignLayoutTests().checkGeometry(list, "full hall-a at \(width)x\(height)")
             let texts = Self.texts(list)
-            #expect(texts.contains("FULL — no entry"), "\(width)x\(height): \(texts)")
+            #expect(texts.contains("FULL — NO ENTRY"), "\(width)x\(height): \(texts)")
             #expect(texts.contains("Overflow seating in Hall B"))
             #expect(Self.joined(list).contains("Also on now: Hall B — Time zones are hard"), "\(texts)")
             // The band: across the whole width in the alert colour, its words in the alert text colour.
@@ -37,7 +37,7 @@ import Testing
                 return nil
             }.first)
             #expect(band.width >= width * 9 / 10)
-            let headline = try #require(list.texts.first { $0.text == "FULL — no entry" })
+            let headline = try #require(list.texts.first { $0.text == "FULL — NO ENTRY" })
             #expect(headline.color == Theme.dark.colors.alertText)
             #expect(band.contains(headline.frame))
             #expect(headline.size >= Int(Theme.dark.sizes.title * Double(min(width, height))) - 1, "as large as a title")

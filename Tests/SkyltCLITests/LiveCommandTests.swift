@@ -36,7 +36,7 @@ import Testing
 
         let full = try Self.live(folder, ["room", "Hall B", "full", "--note", "Overflow in Hall A"], at: "2021-09-14T10:20")
         #expect(full.status == 0, "\(full.stderr)")
-        #expect(full.stdout.contains(#"Hall B [hall-b]: full (screens: "FULL — no entry"); note "Overflow in Hall A""#), "\(full.stdout)")
+        #expect(full.stdout.contains(#"Hall B [hall-b]: full (screens: "FULL — NO ENTRY"); note "Overflow in Hall A""#), "\(full.stdout)")
         #expect(full.stdout.contains("door sign suggests: Workshop room Ö — Hands-on: signage on a Raspberry Pi"), "\(full.stdout)")
 
         let alert = try Self.live(folder, ["alert", "Leave the building by the nearest exit", "--level", "emergency", "--until", "2021-09-14T11:00"])
