@@ -89,12 +89,22 @@ run install -d -m 0755 "$bin_dir" "$share_dir" "$share_dir/feeds" "$share_dir/th
 run install -m 0755 "$binary" "$bin_dir/skylt"
 run install -m 0644 "$source_dir"/assets/feeds/*.json "$share_dir/feeds/"
 run install -m 0644 "$source_dir"/assets/themes/*.json "$share_dir/themes/"
-run install -m 0644 "$source_dir/assets/feed.schema.json" "$source_dir/README.md" "$share_dir/"
+run install -m 0644 "$source_dir/assets/feed.schema.json" "$source_dir/assets/live.schema.json" "$source_dir/README.md" "$share_dir/"
 run install -m 0644 "$source_dir/deploy/README.md" "$share_dir/DEPLOY.md"
 if [ -e "$etc_dir/skylt.json" ]; then
   note "kept the existing $etc_dir/skylt.json"
 else
   run install -m 0644 "$source_dir/deploy/skylt.json" "$etc_dir/skylt.json"
+fi
+# The technician's live file (delays, full rooms, alerts), empty: `skylt live --config
+# /etc/skylt/skylt.json …` writes it, and screens show each edit within a second.
+if [ -e "$etc_dir/live.json" ]; then
+  note "kept the existing $etc_dir/live.json"
+elif ((dry_run)); then
+  printf 'would write: %s (nothing in force)\n' "$etc_dir/live.json"
+else
+  printf '{"skylt_live": 1}\n' > "$etc_dir/live.json"
+  chmod 0644 "$etc_dir/live.json"
 fi
 if ((dry_run)); then
   printf 'would write: %s (ExecStart=%s/bin/skylt …)\n' "$unit" "$prefix"

@@ -60,7 +60,9 @@ struct LiveCommand: ParsableCommand {
             }
             let program = try FeedFile.resolve(feed ?? settings?.feed).loadProgram()
             let zone = program.event.timeZone
-            let now = try at.map { try InstantArgument.parse($0, zone: zone) } ?? SystemWallClock().now()
+            // Whole seconds: what the file can say exactly.
+            let now = try at.map { try InstantArgument.parse($0, zone: zone) }
+                ?? Date(timeIntervalSince1970: SystemWallClock().now().timeIntervalSince1970.rounded(.down))
             guard let action = words.first else { throw CLIError.usage("live: give an ACTION: show, delay, room, alert or clear (see skylt live --help)") }
             let arguments = Array(words.dropFirst())
             if action == "show" {

@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-/// libFuzzer targets for Skylt's readers, one per input format, and for what arrives from the
+/// libFuzzer targets for Skylt's readers, one per input format (the technician's live file too), and for what arrives from the
 /// network: a feed URL's gzip body, a request to the remote view. A package of its own so that the
 /// main package's ordinary builds never see executables without a `main` (libFuzzer brings it).
 /// Build and run them with `Tests/Fuzz/fuzz.sh` (see its header).
@@ -13,6 +13,7 @@ let package = Package(
         .executableTarget(name: "FuzzNativeFeed", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzFrabFeed", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzICalendar", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzLive", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzConfig", dependencies: [.product(name: "Kiosk", package: "Skylt")]),
         .executableTarget(name: "FuzzGzip", dependencies: [.product(name: "Kiosk", package: "Skylt")]),
         .executableTarget(name: "FuzzRemoteRequest", dependencies: [

@@ -8,8 +8,8 @@
 #                                                 second; Swift's bounds, overflow and precondition
 #                                                 checks still stop on the first fault
 #
-# Targets: FuzzNativeFeed FuzzFrabFeed FuzzICalendar FuzzConfig FuzzGzip FuzzRemoteRequest (default: all).
-# The seed corpus is assets/feeds, the test fixtures, deploy/skylt.json and ../shared/feeds/real
+# Targets: FuzzNativeFeed FuzzFrabFeed FuzzICalendar FuzzLive FuzzConfig FuzzGzip FuzzRemoteRequest (default: all).
+# The seed corpus is assets/feeds, assets/live, the test fixtures, deploy/skylt.json and ../shared/feeds/real
 # (when present). A crash, a hang over 1 s or an out-of-memory stops the run with exit 1 and
 # leaves the input in Tests/Fuzz/Regressions/TARGET/: commit it (the tests replay every file
 # there) and fix the reader.
@@ -18,7 +18,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(FuzzNativeFeed FuzzFrabFeed FuzzICalendar FuzzConfig FuzzGzip FuzzRemoteRequest)
+((${#targets[@]})) || targets=(FuzzNativeFeed FuzzFrabFeed FuzzICalendar FuzzLive FuzzConfig FuzzGzip FuzzRemoteRequest)
 sanitizers=fuzzer,address
 scratch="$root/.build-fuzz"
 if [ "${SANITIZE:-address}" = none ]; then sanitizers=fuzzer; scratch="$root/.build-fuzz-plain"; fi
@@ -32,6 +32,7 @@ for target in "${targets[@]}"; do
   case "$target" in
     FuzzICalendar) find "$root/Tests" "$root/../shared/feeds/real" -name '*.ics' -size -100k -exec cp {} "$corpus/" \; 2>/dev/null || true ;;
     FuzzConfig) cp "$root/deploy/skylt.json" "$corpus/" ;;
+    FuzzLive) cp "$root"/assets/live/*.json "$corpus/" ;;
     # A piece-size byte, then a gzip body.
     FuzzGzip) for feed in "$root"/assets/feeds/*.json; do
                 { printf '\x40'; gzip -c -9 < "$feed"; } > "$corpus/$(basename "$feed").gz"

@@ -88,6 +88,25 @@ import Testing
         #expect(second.live.snapshot().origin == .cache)
     }
 
+    @Test func aSavedCopyKeepsItsAlertWhenTheFeedHasLostARoom() throws {
+        let first = try Self.rig()
+        defer { try? FileManager.default.removeItem(atPath: first.folder) }
+        let both = Self.live(#"{"skylt_live": 1, "rooms": {"workshop": {"state": "full"}}, "alert": {"text": "Leave", "level": "emergency"}}"#)
+        #expect(first.live.offer(both, at: Self.at, origin: "live.json") == .accepted)
+        // Restarted with a feed without the workshop.
+        let second = try Self.rig(withProgram: false, folder: first.folder)
+        let smaller = #"""
+        {"skylt": 1, "event": {"name": "Nordic Dev Days", "timezone": "Europe/Stockholm"},
+         "rooms": [{"id": "hall-a"}, {"id": "hall-b"}],
+         "sessions": [{"id": "a1", "room": "hall-a", "title": "A", "start": "2021-09-14T09:00", "end": "2021-09-14T10:00"}]}
+        """#
+        #expect(second.feeds.offer(Array(smaller.utf8), at: Self.at, origin: "feed.json") == .accepted)
+        #expect(second.live.loadCache())
+        let state = try Self.state(second)
+        #expect(state.alert?.text == "Leave")
+        #expect(state.rooms.isEmpty)
+    }
+
     @Test func aLiveFileBeforeAnyProgramWaitsAndIsJudgedWhenOneComes() throws {
         let rig = try Self.rig(withProgram: false)
         defer { try? FileManager.default.removeItem(atPath: rig.folder) }

@@ -32,10 +32,16 @@ import Glibc
                      "/etc/skylt/skylt.json", "/etc/systemd/system/skylt.service"] {
             #expect(FileManager.default.fileExists(atPath: root + path), "\(path)")
         }
-        // The technician's config survives a second run.
+        // An empty live file for `skylt live` to write, valid against the installed feed.
+        let live = try CLI.run(["live", "--file", root + "/etc/skylt/live.json", "--at", "2020-02-06T10:00", "show"],
+                               binary: root + "/usr/local/bin/skylt")
+        #expect(live.status == 0 && live.stdout.contains("nothing in force"), "\(live.stdout)\(live.stderr)")
+        // The technician's config and live file survive a second run.
         try "{\"feed\": \"/srv/feed.json\"}".write(toFile: root + "/etc/skylt/skylt.json", atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["live", "--file", root + "/etc/skylt/live.json", "--at", "2020-02-06T10:00", "room", "main", "full"]).status == 0)
         #expect(try bash([Self.install, "--destdir", root, "--binary", CLI.binary.path]).status == 0)
         #expect(try String(contentsOfFile: root + "/etc/skylt/skylt.json", encoding: .utf8).contains("/srv/feed.json"))
+        #expect(try String(contentsOfFile: root + "/etc/skylt/live.json", encoding: .utf8).contains(#""state": "full""#))
         // The installed binary finds its assets beside it.
         let installed = try CLI.run(["validate"], binary: root + "/usr/local/bin/skylt")
         #expect(installed.status == 0 && installed.stdout.contains(root + "/usr/local/share/skylt/feeds/spridningskonferens-2020.json"))

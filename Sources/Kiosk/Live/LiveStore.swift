@@ -131,7 +131,8 @@ public final class LiveStore: FeedConsumer, @unchecked Sendable {
     /// Validates a candidate against the program; only a valid one is put in force.
     @discardableResult
     private func judge(_ candidate: Candidate, program: Program) -> FeedStore.Outcome {
-        let report = LiveReader.read(candidate.bytes, program: program)
+        // A saved copy the feed has since lost a room of keeps the rest in force (an emergency above all).
+        let report = LiveReader.read(candidate.bytes, program: program, unknownRooms: candidate.fromCache ? .dropped : .error)
         let hash = FeedHash.of(candidate.bytes)
         guard let state = report.state else {
             let errors = report.errors.map { $0.formatted(file: candidate.origin) }

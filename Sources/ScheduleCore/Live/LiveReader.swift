@@ -9,8 +9,17 @@ public enum LiveReader {
     static let roomKeys: Set<String> = ["delay_minutes", "delay_since", "state", "note"]
     static let alertKeys: Set<String> = ["text", "level", "until"]
 
+    /// What a room the program does not have is.
+    public enum UnknownRooms: Sendable {
+        /// An error: the technician's edit is refused (the default).
+        case error
+        /// A warning, and the room's entry is dropped: for a saved copy read again after the
+        /// feed lost a room, so that the rest (an emergency) stays in force.
+        case dropped
+    }
+
     /// Reads and validates a live file.
-    public static func read(_ bytes: [UInt8], program: Program) -> LiveReport {
+    public static func read(_ bytes: [UInt8], program: Program, unknownRooms: UnknownRooms = .error) -> LiveReport {
         let sink = DiagnosticSink(source: SourceText(bytes))
         guard bytes.count <= LiveLimits.maxBytes else {
             sink.error(tooLarge(bytes.count))
@@ -27,7 +36,7 @@ public enum LiveReader {
         checkVersion(fields)
         var times = FeedTimes(zone: program.event.timeZone)
         _ = times.instant(fields, "updated", required: false)
-        let rooms = readRooms(fields, program: program, times: &times)
+        let rooms = readRooms(fields, program: program, times: &times, unknownRooms: unknownRooms)
         let alert = readAlert(fields, times: &times)
         fields.finish(known: rootKeys)
         guard !sink.hasErrors else { return LiveReport(state: nil, sink: sink) }
@@ -61,7 +70,7 @@ public enum LiveReader {
         }
     }
 
-    private static func readRooms(_ root: ObjectFields, program: Program, times: inout FeedTimes) -> [String: RoomLive] {
+    private static func readRooms(_ root: ObjectFields, program: Program, times: inout FeedTimes, unknownRooms: UnknownRooms) -> [String: RoomLive] {
         guard let node = root.node("rooms"), !node.value.isNull else { return [:] }
         guard let rooms = ObjectFields(node, path: "rooms", sink: root.sink) else { return [:] }
         // Every key is a room id: duplicates are errors, unknown rooms too (below), never warnings.
@@ -70,13 +79,17 @@ public enum LiveReader {
         for member in rooms.members {
             guard program.room(id: member.key) != nil else {
                 let hint = Spelling.closest(to: member.key, among: program.rooms.map(\.id)).map { "; did you mean \"\($0)\"?" } ?? ""
-                rooms.error("the program has no room \"\(member.key)\"\(hint) (its rooms: \(program.rooms.quotedIDs))",
-                            key: member.key, at: member.keyOffset)
+                let message = "the program has no room \"\(member.key)\"\(hint) (its rooms: \(program.rooms.quotedIDs))"
+                switch unknownRooms {
+                case .error: rooms.error(message, key: member.key, at: member.keyOffset)
+                case .dropped: rooms.warning(message + "; left out", key: member.key, at: member.keyOffset)
+                }
                 continue
             }
             guard let fields = ObjectFields(member.value, path: rooms.keyPath(member.key), sink: root.sink) else { continue }
             defer { fields.finish(known: roomKeys) }
-            if let room = readRoom(fields, times: &times) { result[member.key] = room }
+            // A room listed with nothing in force is the same as one not listed.
+            if let room = readRoom(fields, times: &times), !room.isDefault { result[member.key] = room }
         }
         return result
     }

@@ -7,8 +7,18 @@ public enum LiveWriter {
     /// - Parameters:
     ///   - updated: when the file is written (shown by `skylt live show`).
     public static func write(_ state: LiveState, program: Program, updated: Date) -> [UInt8] {
-        let zone = program.event.timeZone
+        let programZone = program.event.timeZone
         let quote = NativeFeedWriter.quote
+        let utc = TimeZone(secondsFromGMT: 0)!
+        // With the event's offset where that is exact; in UTC where the zone's offset has
+        // seconds (local mean time before 1900), which an ISO 8601 offset cannot carry.
+        struct Instants {
+            let zone: TimeZone, utc: TimeZone
+            func iso8601(_ date: Date) -> String {
+                zone.secondsFromGMT(for: date) % 60 == 0 ? zone.iso8601(date) : utc.iso8601(date)
+            }
+        }
+        let zone = Instants(zone: programZone, utc: utc)
         var out = "{\n  \"skylt_live\": 1,\n  \"updated\": \(quote(zone.iso8601(updated))),\n  \"rooms\": {"
         let rooms = program.rooms.compactMap { room in state.rooms[room.id].flatMap { $0.isDefault ? nil : (room.id, $0) } }
         out += rooms.map { id, room in
