@@ -50,7 +50,8 @@ def payload(args, work, settings):
     return image
 
 
-SETTINGS = {"feed": "/etc/skylt/feed.json", "fullscreen": True, "state_dir": "/var/lib/skylt"}
+SETTINGS = {"feed": "/etc/skylt/feed.json", "live": "/etc/skylt/live.json", "fullscreen": True, "state_dir": "/var/lib/skylt",
+            "emergency_direction": "Nödutgång: trappan till vänster"}
 
 
 def install(vm):
@@ -134,12 +135,37 @@ def boot_to_sign(args, figures):
         after = vm.run(f"cut -d' ' -f14,15 /proc/{pid}/stat")
         ticks = sum(map(int, after.split())) - sum(map(int, before.split()))
         figures[f"CPU-s per hour (from {args.cpu_seconds} s, TCG-emulated)"] = round(ticks / 100 / args.cpu_seconds * 3600, 2)
+        live_operations(vm, args)
         if args.only != "boot":
             watchdog(vm, args)
             hotplug(vm, args)
             screen_power(vm, args)
     finally:
         vm.shutdown()
+
+
+def live_operations(vm, args):
+    """The technician's live file on the booted guest: `skylt live --config` (as root) writes the
+    /etc/skylt/live.json the installer made; the service (as its dynamic user) shows each edit."""
+    live = "/usr/local/bin/skylt live --config /etc/skylt/skylt.json"
+    out = vm.run(f"{live} room main full --note 'Överflöde i foajén'")
+    check("live: skylt live in the guest says what the screens show", "FULLT" in out, out[:200])
+    text = panel_shows(vm, args.out, "live-full", "fullt", "foaj", timeout=30)
+    check("live: the door sign says the room is full", "fullt" in text.lower(), text[:160])
+    vm.run(f"{live} alert 'Utrym byggnaden nu' --level emergency")
+    text = panel_shows(vm, args.out, "live-emergency", "utrym", "trappan", timeout=30)
+    check("live: an emergency takes the panel, with the screen's own direction line",
+          "utrym" in text.lower() and "trappan" in text.lower(), text[:160])
+    started = frames_logged(vm)
+    vm.run("systemctl restart skylt")
+    wait_for(lambda: frames_logged(vm) > started, 120)
+    text = panel_shows(vm, args.out, "live-emergency-after-restart", "utrym", timeout=60)
+    check("live: the emergency is still there after a restart", "utrym" in text.lower(), text[:160])
+    status = vm.run("cat /var/lib/skylt/status.json")
+    check("live: status.json says what is in force", '"in_force"' in status and "emergency" in status, status[-300:])
+    vm.run(f"{live} clear all")
+    text = panel_shows(vm, args.out, "live-cleared", "startar", timeout=30)
+    check("live: cleared, the board is back", "startar" in text and "utrym" not in text.lower(), text[:160])
 
 
 def watchdog(vm, args):

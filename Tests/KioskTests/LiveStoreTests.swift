@@ -145,6 +145,21 @@ import Testing
         #expect(rig.cache.loadBytes(maxBytes: LiveLimits.maxBytes) == Self.full)
     }
 
+    @Test func aHostileLiveServerIsCutOffAtTheLiveFilesCapAndChangesNothing() throws {
+        let piece = Array("1000\r\n".utf8) + [UInt8](repeating: UInt8(ascii: "["), count: 4096) + Array("\r\n".utf8)
+        let server = try HostileHTTPServer(head: "HTTP/1.1 200 OK\nContent-Type: application/json\nTransfer-Encoding: chunked\n\n", chunk: piece)
+        let rig = try Self.rig(source: .url(server.url))
+        defer { try? FileManager.default.removeItem(atPath: rig.folder) }
+        #expect(rig.live.offer(Self.emergency, at: Self.at, origin: "live.json") == .accepted)
+        let poller = URLFeedPoller(fetcher: HTTPFeedFetcher(url: server.url, timeout: 5, maxBytes: rig.live.maxBytes), store: rig.live,
+                                   logger: KioskFixture.logger)
+        poller.pollOnce()
+        #expect(rig.live.snapshot().lastError?.hasSuffix("the body is over 1 MiB") == true, "\(rig.live.snapshot())")
+        #expect(try Self.state(rig).alert?.level == .emergency, "the emergency stays in force")
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(server.bytesSent < 20 * 1_048_576, "curl stopped reading at the cap")
+    }
+
     @Test func anEditReachesTheStoreWithinASecond() throws {
         let rig = try Self.rig()
         defer { try? FileManager.default.removeItem(atPath: rig.folder) }
