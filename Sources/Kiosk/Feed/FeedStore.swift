@@ -63,12 +63,7 @@ public final class FeedStore: FeedConsumer, @unchecked Sendable {
         let hash = FeedHash.of(bytes)
         let (currentHash, fromSource, rejectedHash) = lock.withLock { (status.feedHash, status.origin == .source, lastRejectedHash) }
         if hash == currentHash && fromSource || hash == rejectedHash {
-            update { status in
-                status.lastAttempt = now
-                status.failuresInARow = 0
-                status.lastError = nil
-                if hash == currentHash { status.lastSuccess = now }
-            }
+            update { $0.recordAnswer(at: now, success: hash == currentHash) }
             return hash == currentHash ? .unchanged : .rejected
         }
         let report = FeedReader.read(bytes)
@@ -76,9 +71,7 @@ public final class FeedStore: FeedConsumer, @unchecked Sendable {
         guard let program = report.program else {
             let errors = report.errors.map { $0.formatted(file: name) }
             update { status in
-                status.lastAttempt = now
-                status.failuresInARow = 0
-                status.lastError = nil
+                status.recordAnswer(at: now, success: false)
                 status.rejectedErrors = errors
                 status.rejectedAt = now
                 self.lastRejectedHash = hash
@@ -106,11 +99,8 @@ public final class FeedStore: FeedConsumer, @unchecked Sendable {
             self.program = program
             self.lastRejectedHash = nil
             status.origin = .source
-            status.lastAttempt = now
-            status.lastSuccess = now
+            status.recordAnswer(at: now, success: true)
             status.lastChange = now
-            status.failuresInARow = 0
-            status.lastError = nil
             status.feedHash = hash
             status.feedFormat = report.format.rawValue
             status.sessionCount = program.sessions.count
@@ -127,23 +117,14 @@ public final class FeedStore: FeedConsumer, @unchecked Sendable {
     /// The source could not be reached or read; the program on screen stays.
     public func sourceFailed(_ reason: String, at now: Date) {
         KioskMetrics.sourceFailures.increment()
-        update { status in
-            status.lastAttempt = now
-            status.failuresInARow += 1
-            status.lastError = reason
-        }
+        update { $0.recordFailure(reason, at: now) }
         logger.warning("feed source failed", metadata: ["reason": "\(reason)", "in_a_row": "\(lock.withLock { status.failuresInARow })",
                                                      "screen": "\(lock.withLock { program == nil } ? "waiting" : "keeps the last good program")"])
     }
 
     /// The source answered that nothing changed (HTTP 304).
     public func sourceUnchanged(at now: Date) {
-        update { status in
-            status.lastAttempt = now
-            status.lastSuccess = now
-            status.failuresInARow = 0
-            status.lastError = nil
-        }
+        update { $0.recordAnswer(at: now, success: true) }
     }
 
     /// Sets how many failures make the feed stale.

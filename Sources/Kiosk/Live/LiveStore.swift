@@ -85,12 +85,7 @@ public final class LiveStore: FeedConsumer, @unchecked Sendable {
         let hash = FeedHash.of(bytes)
         let (currentHash, fromSource, rejectedHash) = lock.withLock { (status.hash, status.origin == .source, lastRejectedHash) }
         if hash == currentHash && fromSource || hash == rejectedHash {
-            update { status in
-                status.lastAttempt = now
-                status.failuresInARow = 0
-                status.lastError = nil
-                if hash == currentHash { status.lastSuccess = now }
-            }
+            update { $0.recordAnswer(at: now, success: hash == currentHash) }
             return hash == currentHash ? .unchanged : .rejected
         }
         let candidate = Candidate(bytes: bytes, origin: name, at: now, fromCache: false)
@@ -107,21 +102,12 @@ public final class LiveStore: FeedConsumer, @unchecked Sendable {
     }
 
     public func sourceFailed(_ reason: String, at now: Date) {
-        update { status in
-            status.lastAttempt = now
-            status.failuresInARow += 1
-            status.lastError = reason
-        }
+        update { $0.recordFailure(reason, at: now) }
         logger.warning("live source failed; what was in force stays", metadata: ["reason": "\(reason)"])
     }
 
     public func sourceUnchanged(at now: Date) {
-        update { status in
-            status.lastAttempt = now
-            status.lastSuccess = now
-            status.failuresInARow = 0
-            status.lastError = nil
-        }
+        update { $0.recordAnswer(at: now, success: true) }
     }
 
     public func setStaleAfter(_ count: Int) {
@@ -140,9 +126,7 @@ public final class LiveStore: FeedConsumer, @unchecked Sendable {
                 if let pending = self.pending, pending.bytes == candidate.bytes { self.pending = nil }
                 status.waitingForProgram = false
                 guard !candidate.fromCache else { return }  // A saved copy the program no longer fits: not the technician's edit.
-                status.lastAttempt = candidate.at
-                status.failuresInARow = 0
-                status.lastError = nil
+                status.recordAnswer(at: candidate.at, success: false)
                 status.rejectedErrors = errors
                 status.rejectedAt = candidate.at
                 self.lastRejectedHash = hash
@@ -171,11 +155,8 @@ public final class LiveStore: FeedConsumer, @unchecked Sendable {
             status.rejectedErrors = []
             status.rejectedAt = nil
             if !candidate.fromCache {
-                status.lastAttempt = candidate.at
-                status.lastSuccess = candidate.at
+                status.recordAnswer(at: candidate.at, success: true)
                 status.lastChange = candidate.at
-                status.failuresInARow = 0
-                status.lastError = nil
             }
         }
         logger.notice("live state in force", metadata: ["origin": "\(candidate.fromCache ? "cache" : "source")", "in_force": "\(words.joined(separator: " | "))"])

@@ -2,7 +2,7 @@ import Foundation
 
 /// What the kiosk knows about its feed and clock, for the technician (the status file) and for
 /// the small mark on screen.
-public struct KioskStatus: Sendable, Equatable, Codable {
+public struct KioskStatus: SourceAttempts, Sendable, Equatable, Codable {
     /// Where the program on screen came from.
     public enum Origin: String, Sendable, Codable {
         case source, cache, none

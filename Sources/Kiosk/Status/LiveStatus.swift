@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the kiosk knows about the technician's live source, under `live` in the status file.
-public struct LiveStatus: Sendable, Equatable, Codable {
+public struct LiveStatus: SourceAttempts, Sendable, Equatable, Codable {
     public var source: String
     public var lastAttempt: Date?
     public var lastSuccess: Date?
