@@ -14,13 +14,19 @@ struct LiveCommand: ParsableCommand {
         abstract: "Set what is live on the screens: a delay, a full room, an alert.",
         discussion: """
         ACTION is one of:
-          show                                    what is in force, in plain words (and any error in the file)
-          delay ROOM MINUTES                      ROOM runs MINUTES late from the session on now to the end of the day (0 clears)
-          room ROOM open|filling|full|closed      how full ROOM is (--note TEXT adds a note for its door; --note "" removes it)
-          alert TEXT [--level info|emergency] [--until TIME]   one message on every screen (emergency: the whole screen)
-          clear [ROOM | alert | all]              back to normal (all when nothing is named)
-        Screens read the file with `skylt run --live FILE` (or "live" in the settings file).
-        TIME is YYYY-MM-DDTHH:MM (wall-clock in the feed's zone) or with Z / ±HH:MM.
+          show
+              What is in force, in plain words (and any error in the file).
+          delay ROOM MINUTES
+              ROOM runs MINUTES late from the session on now to the day's end; 0 clears.
+          room ROOM open|filling|full|closed [--note TEXT]
+              How full ROOM is; --note adds a note for its door, --note "" removes it.
+          alert TEXT [--level info|emergency] [--until TIME]
+              One message on every screen (emergency: the whole screen).
+          clear [ROOM | alert | all]
+              Back to normal (everything when nothing is named).
+        ROOM is a room's id or its name. Screens read the file with
+        `skylt run --live FILE` (or "live" in their settings).
+        TIME is YYYY-MM-DDTHH:MM (in the feed's zone) or with Z / ±HH:MM.
         Exit 0 done, 1 the live file (or the result) is invalid, 2 usage.
         """
     )
