@@ -207,3 +207,37 @@ import Testing
         #expect(fetcher.fetch() == .notModified)
     }
 }
+
+@Suite struct StatusFileOrderTests {
+    /// The feed's thread and the live file's thread update the status at once; the file must end
+    /// up with the newest status, never an older one written last.
+    @Test func concurrentUpdatesLeaveTheNewestStatusInTheFile() throws {
+        let folder = try KioskFixture.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = KioskFixture.store(folder, source: .file(folder + "/feed.json"))
+        try FeedCache(directory: folder + "/state").prepare()
+        for round in 0..<20 {
+            DispatchQueue.concurrentPerform(iterations: 2) { thread in
+                for index in 0..<25 {
+                    if thread == 0 {
+                        var live = LiveStatus(source: "live.json")
+                        live.inForce = ["round \(round) edit \(index)"]
+                        store.setLiveStatus(live)
+                    } else {
+                        store.sourceFailed("round \(round) failure \(index)", at: Date(timeIntervalSince1970: Double(index)))
+                    }
+                }
+            }
+            let onDisk = try JSONDecoder.iso8601.decode(KioskStatus.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/state/status.json")))
+            #expect(onDisk == store.snapshot().status, "round \(round)")
+        }
+    }
+}
+
+extension JSONDecoder {
+    static var iso8601: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+}

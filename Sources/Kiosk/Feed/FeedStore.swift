@@ -13,6 +13,10 @@ public final class FeedStore: FeedConsumer, @unchecked Sendable {
     }
 
     private let lock = NSLock()
+    /// Counts status changes (under `lock`); the status file holds the newest written (under `writeLock`).
+    private var statusVersion = 0
+    private let writeLock = NSLock()
+    private var writtenVersion = 0
     private var program: Program?
     private var status: KioskStatus
     private var lastRejectedHash: String?
@@ -154,15 +158,22 @@ public final class FeedStore: FeedConsumer, @unchecked Sendable {
     }
 
     private func update(_ change: (inout KioskStatus) -> Void) {
-        let after = lock.withLock { () -> KioskStatus in
+        let (after, version) = lock.withLock { () -> (KioskStatus, Int) in
             change(&status)
-            return status
+            statusVersion += 1
+            return (status, statusVersion)
         }
         if let statusFile {
-            do {
-                try AtomicFile.write(try after.json(), to: statusFile)
-            } catch {
-                logger.error("could not write the status file", metadata: ["path": "\(statusFile)", "error": "\(error)"])
+            // The feed's and the live file's threads update at once: the file is written in
+            // order, and a status older than the one on disk is never written over it.
+            writeLock.withLock {
+                guard version > writtenVersion else { return }
+                do {
+                    try AtomicFile.write(try after.json(), to: statusFile)
+                    writtenVersion = version
+                } catch {
+                    logger.error("could not write the status file", metadata: ["path": "\(statusFile)", "error": "\(error)"])
+                }
             }
         }
         onChange()
