@@ -107,6 +107,22 @@ import Testing
         #expect(state.rooms.isEmpty)
     }
 
+    @Test func aBrokenFileAtStartShowsTheSavedCopyAndKeepsSayingWhatIsWrong() throws {
+        let first = try Self.rig()
+        defer { try? FileManager.default.removeItem(atPath: first.folder) }
+        #expect(first.live.offer(Self.full, at: Self.at, origin: "live.json") == .accepted)
+        // Restarted while the technician's file is broken: the saved copy is in force, and the
+        // corner mark and the status still say the latest edit was refused.
+        let path = first.folder + "/live.json"
+        try KioskFixture.write(Self.live(#"{"skylt_live": 1, "rooms": {"hall-a": {"state": "ful"}}}"#), to: path)
+        let second = try Self.rig(folder: first.folder)
+        let follower = FeedFollower(.file(path), store: second.live, logger: KioskFixture.logger)
+        defer { follower.stop() }
+        #expect(try Self.state(second).room("hall-a").state == .full)
+        #expect(second.live.snapshot().origin == .cache)
+        #expect(second.live.snapshot().rejectedErrors.first?.contains(#"unknown state "ful""#) == true, "\(second.live.snapshot())")
+    }
+
     @Test func aLiveFileBeforeAnyProgramWaitsAndIsJudgedWhenOneComes() throws {
         let rig = try Self.rig(withProgram: false)
         defer { try? FileManager.default.removeItem(atPath: rig.folder) }

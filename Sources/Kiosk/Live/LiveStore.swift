@@ -152,9 +152,10 @@ public final class LiveStore: FeedConsumer, @unchecked Sendable {
             status.origin = candidate.fromCache ? .cache : .source
             status.hash = hash
             status.inForce = words
-            status.rejectedErrors = []
-            status.rejectedAt = nil
             if !candidate.fromCache {
+                // A saved copy taken up after a broken edit leaves that edit's errors on show.
+                status.rejectedErrors = []
+                status.rejectedAt = nil
                 status.recordAnswer(at: candidate.at, success: true)
                 status.lastChange = candidate.at
             }
