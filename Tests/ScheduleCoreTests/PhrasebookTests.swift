@@ -21,6 +21,19 @@ import Testing
         #expect(Phrasebook(locale: "de-DE").language == .english)
     }
 
+    @Test func liveOperationsInBothLanguages() {
+        let sv = Phrasebook(locale: "sv-SE"), en = Phrasebook(locale: "en-GB")
+        #expect(sv.runningLate(600) == "Försenad 10 min" && en.runningLate(600) == "Running 10 min late")
+        #expect(sv.runningLate(5400) == "Försenad 1 tim 30 min")
+        #expect(sv.late(600) == "10 min sent" && en.late(600) == "10 min late")
+        #expect(sv.planned("10:00") == "planerat 10:00" && en.planned("10:00") == "planned 10:00")
+        #expect(sv.roomFullBand == "FULLT — INGET INSLÄPP" && en.roomFullBand == "FULL — NO ENTRY")
+        #expect(sv.roomFillingBand == "Nästan fullt — få platser kvar" && en.roomClosedBand == "This room is closed")
+        #expect(RoomState.allCases.map { sv.roomStateMark($0) } == [nil, "Nästan fullt", "FULLT", "Stängd"])
+        #expect(RoomState.allCases.map { en.roomStateMark($0) } == [nil, "Almost full", "FULL", "Closed"])
+        #expect(sv.alsoNow == "Samtidigt: " && en.alsoNow == "Also on now: ")
+    }
+
     @Test func datesInTheFeedsLanguageAndZone() throws {
         let zone = try #require(TimeZone(identifier: "Europe/Stockholm"))
         let instant = Fixture.instant("2020-02-05T23:30Z")  // Already Thursday in Stockholm.
