@@ -7,21 +7,44 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check a feed and explain every problem, like a compiler.",
-        discussion: "Prints FEED:LINE:COL: error|warning: PATH (session \"ID\"): MESSAGE lines, then a summary. Exit 0 valid, 1 invalid, 2 unreadable."
+        discussion: "Prints FEED:LINE:COL: error|warning: PATH (session \"ID\"): MESSAGE lines, then a summary; with --live the same for the live file. Exit 0 valid, 1 invalid, 2 unreadable."
     )
 
     @Argument(help: "The feed file (default: the embedded program).")
     var feed: String?
 
+    @Option(help: "Also check the technician's live file (a file or URL) against the feed.")
+    var live: String?
+
     func run() throws {
         try reportingErrors {
             let file = try FeedFile.resolve(feed)
-            let report = FeedReader.read(try file.read())
+            let bytes = try file.read()
+            if LiveReader.looksLikeLiveFile(bytes) {
+                throw CLIError.usage("\(file.displayName) is a live file, not a feed; check it against its feed: skylt validate FEED --live \(file.displayName)")
+            }
+            let report = FeedReader.read(bytes)
             for diagnostic in report.diagnostics {
                 Output.line(diagnostic.formatted(file: file.displayName))
             }
             Output.line(report.summary(file: file.displayName))
             if !report.isValid { throw ExitCode(1) }
+            if let live, let program = report.program { try validateLive(live, program: program) }
         }
+    }
+
+    /// The live file's findings and a summary line, like the feed's.
+    private func validateLive(_ path: String, program: Program) throws {
+        let file = try FeedFile.resolve(path)
+        let report = LiveReader.read(try file.read(maxBytes: LiveLimits.maxBytes), program: program)
+        for diagnostic in report.diagnostics { Output.line(diagnostic.formatted(file: file.displayName)) }
+        let warnings = "\(report.warningCount) warning\(report.warningCount == 1 ? "" : "s")"
+        guard let state = report.state else {
+            Output.line("\(file.displayName): invalid: \(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), \(warnings)")
+            throw ExitCode(1)
+        }
+        let rooms = state.rooms.count
+        let alert = state.alert.map { ", an \($0.level.rawValue) alert" } ?? ""
+        Output.line("\(file.displayName): valid live file: \(rooms) room\(rooms == 1 ? "" : "s") with something in force\(alert), \(warnings)")
     }
 }

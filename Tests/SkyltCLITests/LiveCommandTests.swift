@@ -122,6 +122,25 @@ import Testing
         #expect(zero.stderr.contains("not a regular file"), "\(zero.stderr)")
     }
 
+    @Test func validateChecksALiveFileAgainstTheFeed() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let live = CLI.root.appendingPathComponent("assets/live/nordic-devdays-multi-room.live.json").path
+        let good = try CLI.run(["validate", Self.devDays, "--live", live])
+        #expect(good.status == 0, "\(good.stdout)")
+        #expect(good.stdout.contains("\(live): valid live file: 3 rooms with something in force, an info alert, 0 warnings"), "\(good.stdout)")
+        let bad = folder.appendingPathComponent("live.json")
+        try Data("{\"skylt_live\": 1,\n \"rooms\": {\"hall-b\": {\"delay_minutes\": -5, \"delay_since\": \"2021-09-14T10:00\"}}}".utf8).write(to: bad)
+        let refused = try CLI.run(["validate", Self.devDays, "--live", bad.path])
+        #expect(refused.status == 1)
+        #expect(refused.stdout.contains("\(bad.path):2:40: error: rooms.hall-b.delay_minutes: a delay cannot be negative (-5); 0 clears it"), "\(refused.stdout)")
+        #expect(refused.stdout.contains("\(bad.path): invalid: 1 error, 0 warnings"))
+        // A live file given as the feed says what it is.
+        let mixedUp = try CLI.run(["validate", live])
+        #expect(mixedUp.status == 2)
+        #expect(mixedUp.stderr.contains("is a live file, not a feed"), "\(mixedUp.stderr)")
+    }
+
     @Test func renderShowsTheEmergencyScreen() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
