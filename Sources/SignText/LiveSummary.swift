@@ -5,7 +5,9 @@ import ScheduleCore
 /// line per room with something in force and one for the alert, each with what the screens say.
 public enum LiveSummary {
     /// The lines; "nothing in force" when every room is open and on time and there is no alert.
-    public static func lines(_ state: LiveState, program: Program, at instant: Date) -> [String] {
+    /// - Parameter instant: what time it is, to say whether a delay or an alert is still in
+    ///   effect; nil (the status file, which outlives the day) names the delay's day instead.
+    public static func lines(_ state: LiveState, program: Program, at instant: Date?) -> [String] {
         let zone = program.event.timeZone
         let words = Phrasebook(locale: program.event.locale)
         var lines: [String] = []
@@ -15,8 +17,13 @@ public enum LiveSummary {
             if live.delayMinutes > 0 {
                 var delay = "running \(live.delayMinutes) min late"
                 if let since = live.delaySince {
-                    let sameDay = zone.localDateTime(for: since).dayNumber == zone.localDateTime(for: instant).dayNumber
-                    delay += " since \(words.time(since, in: zone))" + (sameDay ? "" : " on \(words.dayAndDate(since, in: zone)) (no longer in effect)")
+                    delay += " since \(words.time(since, in: zone))"
+                    if let instant {
+                        let sameDay = zone.localDateTime(for: since).dayNumber == zone.localDateTime(for: instant).dayNumber
+                        delay += sameDay ? "" : " on \(words.dayAndDate(since, in: zone)) (no longer in effect)"
+                    } else {
+                        delay += " on \(words.dayAndDate(since, in: zone))"
+                    }
                 }
                 parts.append(delay + " (screens: \"\(words.runningLate(live.delayMinutes * 60))\")")
             }
@@ -28,7 +35,9 @@ public enum LiveSummary {
             lines.append("\(room.name) [\(room.id)]: " + parts.joined(separator: "; "))
         }
         if let alert = state.alert {
-            let until = alert.until.map { " until \(words.time($0, in: zone))" + (alert.isActive(at: instant) ? "" : " (expired)") } ?? " until cleared"
+            let until = alert.until.map { end in
+                " until \(words.time(end, in: zone))" + (instant.map { alert.isActive(at: $0) ? "" : " (expired)" } ?? " on \(words.dayAndDate(end, in: zone))")
+            } ?? " until cleared"
             let how = alert.level == .emergency ? "emergency on every screen, the whole screen" : "info banner on every screen"
             lines.append("alert: \(how)\(until): \"\(alert.text)\"")
         }

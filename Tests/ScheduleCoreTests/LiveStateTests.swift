@@ -1,4 +1,5 @@
 import Foundation
+import SignText
 import Testing
 @testable import ScheduleCore
 
@@ -285,5 +286,23 @@ import Testing
             #expect(LiveReader.read(written, program: program).state == state, "\(url.lastPathComponent)")
         }
         print("replayed \(files.count) live fuzz regression inputs")
+    }
+}
+
+@Suite struct LiveSummaryTests {
+    @Test func plainWordsRelativeToNowOrWithTheirDay() throws {
+        let program = try LiveReaderTests.devDays()
+        let state = LiveState(rooms: ["hall-a": RoomLive(delayMinutes: 10, delaySince: Fixture.instant("2021-09-14T10:25+02:00"))],
+                              alert: LiveAlert(text: "Fire drill", level: .emergency, until: Fixture.instant("2021-09-14T11:00+02:00")))
+        let today = LiveSummary.lines(state, program: program, at: Fixture.instant("2021-09-14T10:30+02:00"))
+        #expect(today == [#"Hall A [hall-a]: running 10 min late since 10:25 (screens: "Running 10 min late")"#,
+                          #"alert: emergency on every screen, the whole screen until 11:00: "Fire drill""#])
+        let tomorrow = LiveSummary.lines(state, program: program, at: Fixture.instant("2021-09-15T09:00+02:00"))
+        #expect(tomorrow.first?.contains("since 10:25 on Tuesday 14 September (no longer in effect)") == true)
+        #expect(tomorrow.last?.contains("until 11:00 (expired)") == true)
+        let undated = LiveSummary.lines(state, program: program, at: nil)
+        #expect(undated.first?.contains("since 10:25 on Tuesday 14 September (screens") == true, "\(undated)")
+        #expect(undated.last?.contains("until 11:00 on Tuesday 14 September") == true)
+        #expect(LiveSummary.lines(.none, program: program, at: nil) == ["nothing in force: every room open and on time, no alert"])
     }
 }

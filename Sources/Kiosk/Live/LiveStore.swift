@@ -143,7 +143,9 @@ public final class LiveStore: FeedConsumer, @unchecked Sendable {
                 logger.error("could not store the last good live file", metadata: ["error": "\(error)"])
             }
         }
-        let words = LiveSummary.lines(state, program: program, at: candidate.at)
+        // For the status file, which outlives the day: days named, nothing judged against the
+        // real clock (a demo's sign clock may be years away from it).
+        let words = LiveSummary.lines(state, program: program, at: nil)
         update { status in
             if let pending = self.pending, pending.bytes == candidate.bytes { self.pending = nil }
             self.state = state
