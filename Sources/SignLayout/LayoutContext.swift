@@ -22,6 +22,11 @@ struct LayoutContext {
         }.joined(separator: " · ")
     }
 
+    /// A track's colour on `background`: the conference's own where the feed gives it.
+    func trackColor(_ track: String, on background: Color) -> Color {
+        TrackColor.color(for: track, declared: board.program.event.trackColors[track], on: background)
+    }
+
     /// "Försenad 10 min · planerat 10:30" (with `span`: "… planerat 10:00–11:00"; without
     /// `delay`: "Planerat 10:30", for a block whose label already says how late) for a session
     /// that runs late; nil when it is on time.

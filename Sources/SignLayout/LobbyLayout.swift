@@ -67,7 +67,7 @@ struct LobbyLayout {
                 composer.box(Rect(x: margin, y: y, width: max(8, composer.length(0.012)), height: rowHeight), theme.colors.alertBackground)
             } else if let track = entry.current?.session.track {
                 composer.box(Rect(x: margin, y: y, width: max(4, composer.length(0.006)), height: rowHeight),
-                             TrackColor.color(for: track, on: theme.colors.background))
+                             context.trackColor(track, on: theme.colors.background))
             }
             let inset = composer.length(0.015)
             let inner = Rect(x: margin + inset, y: y + inset / 2, width: width - 2 * inset, height: rowHeight - inset)

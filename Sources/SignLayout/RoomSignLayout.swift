@@ -104,7 +104,7 @@ struct RoomSignLayout {
         if let track = session.track, besideX < x + width {
             // The track beside the label, in the track's own colour.
             composer.text(track, x: besideX, y: start, width: x + width - besideX, weight: .bold, size: labelSize,
-                          color: TrackColor.color(for: track, on: theme.colors.background), bottom: bottom)
+                          color: context.trackColor(track, on: theme.colors.background), bottom: bottom)
         }
         y = composer.text(session.title, x: x, y: y, width: width, weight: .bold, size: composer.px(theme.sizes.title), color: theme.colors.text,
                           maxLines: 3, bottom: bottom)

@@ -82,5 +82,6 @@ import Testing
         let speakerForms = (defs?["speaker"] as? [String: Any])?["oneOf"] as? [[String: Any]]
         #expect(keys(speakerForms?.last) == NativeFeedReader.speakerKeys)
         #expect(keys(defs?["notice"] as? [String: Any]) == NativeFeedReader.noticeKeys)
+        #expect(keys(defs?["track"] as? [String: Any]) == NativeFeedReader.trackKeys)
     }
 }

@@ -119,3 +119,35 @@ import Testing
         #expect(!list.texts.contains { $0.text.hasSuffix("…") })
     }
 }
+
+@Suite struct DeclaredTrackColorTests {
+    /// The conference's own colours, made readable on each theme's background, hue kept.
+    @Test(arguments: ["#E40429", "#000000", "#FFFF00", "#1E90FF", "#FFFFFF", "#7F7F7F"])
+    func everyDeclaredColourBecomesReadable(_ hex: String) throws {
+        for background in [Theme.dark.colors.background, Color(hex: "#FAFAF7")!] {
+            let color = TrackColor.color(for: "Any", declared: hex, on: background)
+            #expect(color.contrast(with: background) >= TrackColor.minimumContrast, "\(hex) on \(background)")
+        }
+        // Readable already: used as it is.
+        #expect(TrackColor.color(for: "Any", declared: "#FFD180", on: Theme.dark.colors.background) == Color(hex: "#FFD180"))
+        // A red stays a red.
+        let red = TrackColor.color(for: "Any", declared: "#E40429", on: Theme.dark.colors.background)
+        #expect(red.red > red.green && red.red > red.blue)
+    }
+
+    @Test func theRoomSignAndTheLobbyUseTheConferencesColour() throws {
+        let text = """
+        {"skylt": 1, "event": {"name": "C", "timezone": "Europe/Stockholm", "locale": "en-GB"},
+         "rooms": [{"id": "a"}, {"id": "b"}], "tracks": [{"name": "Ethics", "color": "#FFD180"}],
+         "sessions": [{"id": "s1", "room": "a", "title": "On ethics", "track": "Ethics", "start": "2020-02-06T09:00", "end": "2020-02-06T10:00"},
+                      {"id": "s2", "room": "b", "title": "Other", "track": "Other", "start": "2020-02-06T09:00", "end": "2020-02-06T10:00"}]}
+        """
+        let program = try LayoutFixture.program(text: text)
+        let sign = LayoutFixture.layout(program, at: "2020-02-06T09:30+01:00", mode: .room("a"), width: 1920, height: 1080)
+        #expect(sign.texts.first { $0.text == "Ethics" }?.color == Color(hex: "#FFD180"))
+        let lobby = LayoutFixture.layout(program, at: "2020-02-06T09:30+01:00", mode: .lobby, width: 1920, height: 1080)
+        #expect(lobby.items.contains { if case .box(_, let color) = $0 { color == Color(hex: "#FFD180") } else { false } })
+        // A track the feed gives no colour keeps its made-up one.
+        #expect(lobby.items.contains { if case .box(_, let color) = $0 { color == TrackColor.color(for: "Other", on: Theme.dark.colors.background) } else { false } })
+    }
+}

@@ -4,6 +4,24 @@ import Foundation
 /// all) into the same `Program` as Skylt's own feed. See docs/feed-format.md, "Imported feeds",
 /// for what is warned about and what is refused.
 enum FrabFeedReader {
+    /// `conference.tracks[]` (`name`, `color`): the conference's own colours. Leniently, as with
+    /// everything imported: a colour that is not `#RRGGBB` is a warning and the track's colour
+    /// is made up as for tracks not listed.
+    static func trackColors(_ conference: ObjectFields) -> [String: String] {
+        guard let (tracks, _) = conference.array("tracks") else { return [:] }
+        var colors: [String: String] = [:]
+        for (index, node) in tracks.prefix(FeedLimits.maxRooms).enumerated() {
+            guard case .object = node.value, let track = ObjectFields(node, path: conference.keyPath("tracks"), index: index, sink: conference.sink),
+                  let name = track.string("name", nonEmpty: true), let color = track.string("color") else { continue }
+            if let canonical = HexColor.canonical(color) {
+                colors[name] = canonical
+            } else {
+                track.warning("track \"\(name)\": \"\(color)\" is not a colour (#RRGGBB); its colour is made up", key: "color", at: track.offset(of: "color"))
+            }
+        }
+        return colors
+    }
+
     static func read(_ root: JSONNode, source: SourceText) -> FeedReport {
         let sink = DiagnosticSink(source: source)
         guard let top = ObjectFields(root, path: "", sink: sink),
@@ -114,7 +132,7 @@ enum FrabFeedReader {
         let rooms = roomOrder.map { Room(id: $0, name: $0) }
         ProgramValidator(zone: zone, strictness: .imported, sink: sink).check(rooms: rooms, sessions: sessions)
         guard !sink.hasErrors else { return report(nil, sink) }
-        let event = Event(name: name, subtitle: nil, venue: nil, timeZone: zone, locale: "en-GB")
+        let event = Event(name: name, subtitle: nil, venue: nil, timeZone: zone, locale: "en-GB", trackColors: trackColors(conference))
         return report(Program(event: event, rooms: rooms, sessions: sessions.map(\.0)), sink)
     }
 

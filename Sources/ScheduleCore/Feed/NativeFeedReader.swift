@@ -3,13 +3,14 @@ import Foundation
 /// Reads Skylt's own feed format, version 1 (see docs/feed-format.md), reporting every
 /// problem it finds with its JSON path and line:column.
 enum NativeFeedReader {
-    static let rootKeys: Set<String> = ["skylt", "$schema", "event", "rooms", "sessions", "notices"]
+    static let rootKeys: Set<String> = ["skylt", "$schema", "event", "rooms", "tracks", "sessions", "notices"]
     static let eventKeys: Set<String> = ["name", "subtitle", "venue", "timezone", "locale"]
     static let roomKeys: Set<String> = ["id", "name"]
     static let sessionKeys: Set<String> = ["id", "room", "title", "subtitle", "start", "end", "kind", "status",
                                            "speakers", "abstract", "note", "track"]
     static let speakerKeys: Set<String> = ["name", "affiliation"]
     static let noticeKeys: Set<String> = ["text", "from", "until", "room"]
+    static let trackKeys: Set<String> = ["name", "color"]
 
     /// Languages with screen texts; other locales fall back to English with a warning.
     static let supportedLanguages: Set<String> = ["sv", "en"]
@@ -20,7 +21,8 @@ enum NativeFeedReader {
             return report(nil, sink)
         }
         checkVersion(fields)
-        let event = readEvent(fields)
+        var event = readEvent(fields)
+        event?.trackColors = readTracks(fields)
         var times = FeedTimes(zone: event?.timeZone)
         let rooms = readRooms(fields, event: event)
         let sessions = readSessions(fields, rooms: rooms, times: &times)
@@ -186,6 +188,32 @@ enum NativeFeedReader {
             speakers.append(Speaker(name: name, affiliation: speaker.string("affiliation")))
         }
         return failed ? nil : speakers
+    }
+
+    /// `tracks[]` (`name`, `color`): the conference's own colour per track.
+    private static func readTracks(_ root: ObjectFields) -> [String: String] {
+        guard let (elements, offset) = root.array("tracks") else { return [:] }
+        guard elements.count <= FeedLimits.maxRooms else {
+            root.sink.error(FeedLimits.exceeded(elements.count, "tracks", limit: FeedLimits.maxRooms), path: "tracks", offset: offset)
+            return [:]
+        }
+        var colors: [String: String] = [:]
+        var seen = Set<String>()
+        for (index, element) in elements.enumerated() {
+            guard let fields = ObjectFields(element, path: "tracks", index: index, sink: root.sink) else { continue }
+            defer { fields.finish(known: trackKeys) }
+            let name = fields.requiredString("name", "the track's name, as sessions' \"track\" write it")
+            if let name, !seen.insert(name).inserted {
+                fields.error("the track \"\(name)\" is listed twice", key: "name", at: fields.offset(of: "name"))
+            }
+            guard let color = fields.requiredString("color", "its colour, #RRGGBB"), let name else { continue }
+            guard let canonical = HexColor.canonical(color) else {
+                fields.error("\"\(color)\" is not a colour; write #RRGGBB, such as \"#E40429\"", key: "color", at: fields.offset(of: "color"))
+                continue
+            }
+            colors[name] = canonical
+        }
+        return colors
     }
 
     private static func readNotices(_ root: ObjectFields, rooms: [Room], times: inout FeedTimes) -> [Notice] {

@@ -22,6 +22,10 @@ public enum NativeFeedWriter {
         eventFields.append(("locale", quote(event.locale)))
         out += eventFields.map { "    \(quote($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n  },\n"
         out += "  \"rooms\": [\n" + program.rooms.map { "    {\"id\": \(quote($0.id)), \"name\": \(quote($0.name))}" }.joined(separator: ",\n") + "\n  ],\n"
+        if !event.trackColors.isEmpty {
+            out += "  \"tracks\": [\n" + event.trackColors.sorted { $0.key < $1.key }
+                .map { "    {\"name\": \(quote($0.key)), \"color\": \(quote($0.value))}" }.joined(separator: ",\n") + "\n  ],\n"
+        }
         out += "  \"sessions\": [\n"
         out += program.sessions.map { session in
             var fields = [("id", quote(session.id)), ("room", quote(session.roomID)), ("title", quote(session.title))]

@@ -9,12 +9,17 @@ public struct Event: Sendable, Equatable {
     public var timeZone: TimeZone
     /// The BCP 47 tag from the feed (`sv-SE` by default).
     public var locale: String
+    /// The conference's own colour per track name (`#RRGGBB`), as its app and printed program
+    /// show them; tracks not listed get a colour made up from their name.
+    public var trackColors: [String: String]
 
-    public init(name: String, subtitle: String? = nil, venue: String? = nil, timeZone: TimeZone, locale: String = "sv-SE") {
+    public init(name: String, subtitle: String? = nil, venue: String? = nil, timeZone: TimeZone, locale: String = "sv-SE",
+                trackColors: [String: String] = [:]) {
         self.name = name
         self.subtitle = subtitle
         self.venue = venue
         self.timeZone = timeZone
         self.locale = locale
+        self.trackColors = trackColors
     }
 }
