@@ -6,6 +6,8 @@ import SignText
 /// at a legible size it pages through them, one page every `SignLayout.lobbyPagePeriod`.
 struct LobbyLayout {
     let context: LayoutContext
+    /// The rooms this screen shows, in order (nil: those with something on today, in feed order).
+    let only: [String]?
 
     /// The page counter at an instant (taken modulo the page count).
     static func page(at instant: Date) -> Int {
@@ -37,9 +39,15 @@ struct LobbyLayout {
 
         // Rooms with something on now or later today; the rest would only make attendees wait
         // for pages (a big congress lists dozens of rooms with nothing today).
-        let scheduled = board.rooms.filter { $0.phase != .empty }
-        let active = scheduled.filter { $0.current != nil || $0.next.map { context.isToday($0.session.start) } == true }
-        let rooms = active.isEmpty ? scheduled : active
+        let rooms: [RoomBoard]
+        if let only {
+            // The screen's own rooms, in its order, busy or not: the venue chose them.
+            rooms = only.compactMap { board.room(id: $0) }
+        } else {
+            let scheduled = board.rooms.filter { $0.phase != .empty }
+            let active = scheduled.filter { $0.current != nil || $0.next.map { context.isToday($0.session.start) } == true }
+            rooms = active.isEmpty ? scheduled : active
+        }
         let titleSize = composer.px(theme.sizes.body)
         let smallSize = composer.px(theme.sizes.list)
         let gap = composer.length(0.02)

@@ -15,7 +15,7 @@ public enum RedrawSchedule {
         let rooms: [RoomBoard]
         switch mode {
         case .room(let id): rooms = board.room(id: id).map { [$0] } ?? []
-        case .lobby:
+        case .lobby, .rooms:
             rooms = board.rooms
             consider(((t / SignLayout.lobbyPagePeriod).rounded(.down) + 1) * SignLayout.lobbyPagePeriod)
         }

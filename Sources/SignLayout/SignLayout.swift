@@ -32,7 +32,10 @@ public struct SignLayout {
             RoomSignLayout(context: context, roomID: id).compose(into: &composer)
         case .lobby:
             context.page = LobbyLayout.page(at: board.at)
-            LobbyLayout(context: context).compose(into: &composer)
+            LobbyLayout(context: context, only: nil).compose(into: &composer)
+        case .rooms(let ids):
+            context.page = LobbyLayout.page(at: board.at)
+            LobbyLayout(context: context, only: ids).compose(into: &composer)
         }
         if let statusMark { StatusMark.compose(statusMark, into: &composer) }
         return composer.build()

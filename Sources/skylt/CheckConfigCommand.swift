@@ -34,7 +34,7 @@ struct CheckConfigCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             var summary = "\(file): valid: feed \(config.feed.map { FeedSource($0).description } ?? "(the embedded default)")"
-            summary += config.lobby ? ", lobby" : config.room.map { ", room \($0)" } ?? ""
+            summary += config.rooms.map { ", lobby of \($0.joined(separator: ", "))" } ?? (config.lobby ? ", lobby" : config.room.map { ", room \($0)" } ?? "")
             if let on = config.screenOn, let off = config.screenOff {
                 summary += ", screen on \(on / 60):\(String(format: "%02d", on % 60))–\(off / 60):\(String(format: "%02d", off % 60))"
             }
@@ -52,6 +52,9 @@ struct CheckConfigCommand: ParsableCommand {
             if let program = report.program {
                 if let room = config.room, program.room(id: room) == nil {
                     problems.append("room: the feed has no room \"\(room)\" (its rooms: \(program.rooms.quotedIDs))")
+                }
+                for room in config.rooms ?? [] where program.room(id: room) == nil {
+                    problems.append("rooms: the feed has no room \"\(room)\" (its rooms: \(program.rooms.quotedIDs))")
                 }
                 if let live = config.live { problems += checkLive(live, program: program) }
             } else {

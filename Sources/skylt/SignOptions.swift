@@ -17,6 +17,9 @@ struct SignOptions: ParsableArguments {
     @Flag(help: "Show the lobby board with every room.")
     var lobby = false
 
+    @Option(help: "Show the lobby board of these rooms, in this order: ID,ID,… (room ids from the feed).")
+    var rooms: String?
+
     @Option(help: "Degrees the screen is turned clockwise: 0, 90, 180 or 270 (default 0).")
     var rotate: Int?
 
@@ -26,6 +29,13 @@ struct SignOptions: ParsableArguments {
     func validate() throws {
         guard Rotation(rawValue: rotate ?? 0) != nil else { throw ValidationError("--rotate must be 0, 90, 180 or 270") }
         if lobby && room != nil { throw ValidationError("give either --room or --lobby, not both") }
+        if rooms != nil && room != nil { throw ValidationError("give either --room or --rooms, not both") }
+        if let rooms, roomList(rooms).isEmpty { throw ValidationError("--rooms needs room ids, separated by commas") }
+    }
+
+    /// `a, b,c` → `["a", "b", "c"]`.
+    private func roomList(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     var rotation: Rotation { Rotation(rawValue: rotate ?? 0) ?? .none }
@@ -34,9 +44,10 @@ struct SignOptions: ParsableArguments {
     func merged(with config: KioskConfig) -> SignOptions {
         var merged = self
         if merged.feed == nil { merged.feed = config.feed }
-        if merged.room == nil && !merged.lobby {
+        if merged.room == nil && !merged.lobby && merged.rooms == nil {
             merged.room = config.room
             merged.lobby = config.lobby
+            merged.rooms = config.rooms?.joined(separator: ",")
         }
         if merged.rotate == nil { merged.rotate = config.rotate }
         if merged.theme == nil { merged.theme = config.theme }
@@ -46,12 +57,20 @@ struct SignOptions: ParsableArguments {
     /// The sign asked for: the given room (which must exist), the lobby, or nil when neither
     /// was given (the kiosk then chooses from the program it has at each frame).
     var requestedMode: SignMode? {
-        lobby ? .lobby : room.map { .room($0) }
+        if let rooms { return .rooms(roomList(rooms)) }
+        return lobby ? .lobby : room.map { .room($0) }
     }
 
     /// The sign to show: the given room, the lobby, or (when neither is given) the only room of
     /// a one-room feed and the lobby otherwise.
     func mode(for program: Program) throws -> SignMode {
+        if let rooms {
+            let ids = roomList(rooms)
+            if let unknown = ids.first(where: { program.room(id: $0) == nil }) {
+                throw CLIError.usage("--rooms: the feed has no room \"\(unknown)\" (its rooms: \(program.rooms.quotedIDs))")
+            }
+            return .rooms(ids)
+        }
         if lobby { return .lobby }
         if let room {
             guard program.room(id: room) != nil else {

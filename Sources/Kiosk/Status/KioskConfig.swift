@@ -6,6 +6,7 @@ import ScheduleCore
 ///
 /// ```json
 /// { "feed": "/etc/skylt/feed.json", "live": "/etc/skylt/live.json", "room": "stora-salen", "rotate": 0, "theme": "dark",
+///   "rooms": ["stora-salen", "lilla-salen"] (a lobby screen's own rooms, instead of "room"),
 ///   "emergency_direction": "Nödutgång: trappan till vänster", "live_poll_interval": 5,
 ///   "poll_interval": 30, "state_dir": "/var/lib/skylt", "fullscreen": true,
 ///   "screen_hours": { "on": "07:30", "off": "18:30" }, "blank_after_last_session": true, "hdmi_cec": true,
@@ -21,6 +22,8 @@ public struct KioskConfig: Sendable, Equatable {
     public var emergencyDirection: String?
     public var room: String?
     public var lobby = false
+    /// The rooms a lobby screen shows, in its order (nil: those with something on today).
+    public var rooms: [String]?
     public var rotate = 0
     public var theme: String?
     public var pollInterval: Double?
@@ -44,7 +47,7 @@ public struct KioskConfig: Sendable, Equatable {
 
     public init() {}
 
-    static let keys: Set<String> = ["$schema", "feed", "live", "live_poll_interval", "emergency_direction", "room", "lobby", "rotate", "theme", "poll_interval", "state_dir", "status_file",
+    static let keys: Set<String> = ["$schema", "feed", "live", "live_poll_interval", "emergency_direction", "room", "rooms", "lobby", "rotate", "theme", "poll_interval", "state_dir", "status_file",
                                     "fullscreen", "screen_hours", "blank_after_last_session", "hdmi_cec", "http"]
 
     /// Reads a config file's bytes.
@@ -77,6 +80,16 @@ public struct KioskConfig: Sendable, Equatable {
         config.room = fields.string("room", nonEmpty: true)
         config.lobby = bool(fields, "lobby") ?? false
         if config.lobby && config.room != nil { fields.error("give either \"room\" or \"lobby\", not both", key: "lobby", at: fields.offset(of: "lobby")) }
+        if let (elements, offset) = fields.array("rooms") {
+            let ids = elements.compactMap { element -> String? in
+                if case .string(let id) = element.value, !id.trimmingCharacters(in: .whitespaces).isEmpty { return id }
+                fields.error("expected a room id (a string), found \(element.value.typeName)", key: "rooms", at: element.offset)
+                return nil
+            }
+            if ids.isEmpty { fields.error("needs at least one room id", key: "rooms", at: offset) }
+            if config.room != nil { fields.error("give either \"room\" or \"rooms\", not both", key: "rooms", at: offset) }
+            config.rooms = ids.isEmpty ? nil : ids
+        }
         if let rotate = number(fields, "rotate") {
             if [0, 90, 180, 270].contains(rotate) { config.rotate = Int(rotate) } else {
                 fields.error("must be 0, 90, 180 or 270", key: "rotate", at: fields.offset(of: "rotate"))

@@ -1,0 +1,48 @@
+import Foundation
+import ScheduleCore
+import SkyltTestSupport
+import Testing
+@testable import SignLayout
+
+/// A lobby screen that names its own rooms: only those, in its order, busy or not.
+@Suite struct LobbyRoomsTests {
+    static func roomNames(_ list: DisplayList, _ program: Program) -> [String] {
+        let names = Set(program.rooms.map(\.name))
+        return list.texts.map(\.text).filter { names.contains($0) }
+    }
+
+    @Test func onlyTheNamedRoomsInTheirOrder() throws {
+        let program = try LayoutFixture.program("nordic-devdays-multi-room.json")
+        for (width, height) in LayoutFixture.sizes {
+            let list = LayoutFixture.layout(program, at: "2021-09-14T10:40+02:00", mode: .rooms(["workshop", "hall-a"]), width: width, height: height)
+            SignLayoutTests().checkGeometry(list, "rooms at \(width)x\(height)")
+            #expect(Self.roomNames(list, program) == ["Workshop room Ö", "Hall A"], "\(width)x\(height)")
+        }
+        // Ids the program no longer has are left out, not drawn empty.
+        let list = LayoutFixture.layout(program, at: "2021-09-14T10:40+02:00", mode: .rooms(["gone", "hall-b"]), width: 1920, height: 1080)
+        #expect(Self.roomNames(list, program) == ["Hall B"])
+    }
+
+    @Test func aNamedRoomWithNothingMoreTodayIsStillShown() throws {
+        let program = try LayoutFixture.program("nordic-devdays-multi-room.json")
+        // 13:30: Hall B and the workshop are done for the day; the automatic lobby leaves them out.
+        let automatic = LayoutFixture.layout(program, at: "2021-09-14T13:30+02:00", mode: .lobby, width: 1920, height: 1080)
+        #expect(Self.roomNames(automatic, program) == ["Hall A"])
+        let named = LayoutFixture.layout(program, at: "2021-09-14T13:30+02:00", mode: .rooms(["hall-b", "hall-a"]), width: 1920, height: 1080)
+        #expect(Self.roomNames(named, program) == ["Hall B", "Hall A"])
+    }
+
+    @Test func manyNamedRoomsPageInStepWithTheClock() throws {
+        let program = try LayoutFixture.manyRooms(12)
+        let ids = (1...12).reversed().map { "r\($0)" }
+        let first = LayoutFixture.layout(program, at: "2020-02-06T09:30:00+01:00", mode: .rooms(ids), width: 1280, height: 720)
+        let later = LayoutFixture.layout(program, at: "2020-02-06T09:30:10+01:00", mode: .rooms(ids), width: 1280, height: 720)
+        let pageOne = Self.roomNames(first, program), pageTwo = Self.roomNames(later, program)
+        #expect(!pageOne.isEmpty && pageOne != pageTwo)
+        #expect(Set(pageOne).isDisjoint(with: pageTwo))
+        // The reversed order: the pages run from Sal 12 down.
+        #expect((pageOne + pageTwo).contains("Sal 12"))
+        let board = Board(program: program, at: TestInstant.absolute("2020-02-06T09:30:03+01:00"))
+        #expect(RedrawSchedule.nextChange(after: board, mode: .rooms(ids)) == TestInstant.absolute("2020-02-06T09:30:10+01:00"))
+    }
+}
