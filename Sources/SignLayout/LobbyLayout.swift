@@ -59,6 +59,11 @@ struct LobbyLayout {
         let pageIndicatorHeight = composer.lineHeight(.regular, smallSize)
         let headingsHeight = landscape ? composer.lineHeight(.bold, composer.px(theme.sizes.label)) + gap / 2 : 0
         var perPage = max(1, (bottom - top - headingsHeight) / (rowHeight + gap))
+        if rooms.count > perPage, landscape {
+            // More rooms than fit: one line a room, so a big congress cycles through in few pages.
+            dense(rooms, top: top, bottom: bottom, margin: margin, width: width, headingsHeight: headingsHeight, into: &composer)
+            return
+        }
         if rooms.count > perPage { perPage = max(1, (bottom - top - headingsHeight - pageIndicatorHeight) / (rowHeight + gap)) }
         let pages = max(1, (rooms.count + perPage - 1) / perPage)
         let page = ((context.page % pages) + pages) % pages
@@ -89,6 +94,62 @@ struct LobbyLayout {
         if pages > 1 {
             composer.text(words.page(page + 1, of: pages), x: margin, y: bottom - pageIndicatorHeight, width: width, weight: .regular,
                           size: smallSize, color: theme.colors.muted, align: .right)
+        }
+    }
+
+    /// The dense lobby: one line a room (room · now · next with its time) at the list size, a
+    /// track or full mark at its edge, as many rows as fit, pages every `lobbyPagePeriod`.
+    private func dense(_ rooms: [RoomBoard], top: Int, bottom: Int, margin: Int, width: Int, headingsHeight: Int, into composer: inout Composer) {
+        let theme = composer.theme
+        let size = composer.px(theme.sizes.list)
+        let padding = composer.length(0.006)
+        let gap = composer.length(0.004)
+        let rowHeight = composer.lineHeight(.bold, size) + 2 * padding
+        let pageIndicatorHeight = composer.lineHeight(.regular, size)
+        let perPage = max(1, (bottom - top - headingsHeight - pageIndicatorHeight) / (rowHeight + gap))
+        let pages = max(1, (rooms.count + perPage - 1) / perPage)
+        let page = ((context.page % pages) + pages) % pages
+        var y = columnHeadings(y: top, margin: margin, width: width, into: &composer)
+        let inset = composer.length(0.015)
+        for entry in rooms.dropFirst(page * perPage).prefix(perPage) {
+            composer.box(Rect(x: margin, y: y, width: width, height: rowHeight), theme.colors.panel)
+            if entry.state == .full {
+                composer.box(Rect(x: margin, y: y, width: max(8, composer.length(0.012)), height: rowHeight), theme.colors.alertBackground)
+            } else if let track = entry.current?.session.track {
+                composer.box(Rect(x: margin, y: y, width: max(4, composer.length(0.006)), height: rowHeight),
+                             context.trackColor(track, on: theme.colors.background))
+            }
+            let inner = Rect(x: margin + inset, y: y + padding, width: width - 2 * inset, height: rowHeight - 2 * padding)
+            let (roomWidth, nowX, nextX, columnWidth) = columns(inner, gap: composer.length(0.02))
+            composer.text(entry.room.name, x: inner.x, y: inner.y, width: roomWidth, weight: .bold, size: size, color: theme.colors.text)
+            var titleX = nowX
+            if let mark = context.words.roomStateMark(entry.state) {
+                stateMark(mark, state: entry.state, x: nowX, y: inner.y, width: columnWidth, size: size, bottom: inner.maxY + 1, into: &composer)
+                titleX += composer.textWidth(mark, .bold, size) + composer.length(0.02)
+            }
+            if let current = entry.current, titleX < nowX + columnWidth {
+                let pause = current.session.kind == .break || current.session.kind == .meal
+                composer.text(current.session.title, x: titleX, y: inner.y, width: nowX + columnWidth - titleX, weight: .bold, size: size,
+                              color: pause ? theme.colors.pause : theme.colors.text)
+            } else if entry.current == nil, titleX == nowX {
+                composer.text("—", x: nowX, y: inner.y, width: columnWidth, weight: .regular, size: size, color: theme.colors.muted)
+            }
+            if let next = entry.next {
+                let day = context.isToday(next.session.start) ? "" : context.dayName(next.session.start) + " "
+                let time = day + context.time(next.session.start)
+                let timeWidth = composer.textWidth(time, .bold, size) + composer.length(0.01)
+                composer.text(time, x: nextX, y: inner.y, width: min(timeWidth, columnWidth), weight: .bold, size: size,
+                              color: next.session.delay > 0 ? theme.colors.late : theme.colors.accent)
+                if timeWidth < columnWidth {
+                    composer.text(next.session.title, x: nextX + timeWidth, y: inner.y, width: columnWidth - timeWidth, weight: .regular, size: size,
+                                  color: theme.colors.text)
+                }
+            }
+            y += rowHeight + gap
+        }
+        if pages > 1 {
+            composer.text(context.words.page(page + 1, of: pages), x: margin, y: bottom - pageIndicatorHeight, width: width, weight: .regular,
+                          size: size, color: theme.colors.muted, align: .right)
         }
     }
 

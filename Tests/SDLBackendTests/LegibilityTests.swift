@@ -20,6 +20,8 @@ import Testing
         ("live-full-light-1920x1080", "eng", ["FULL no entry", "RUNNING 10 MIN LATE", "ends in 45 min"]),
         ("live-delay-1920x1080", "swe", ["FÖRSENAD 15 MIN", "slutar om 10 min", "Planerat 09:15", "10:15 börjar om 10 min"]),
         ("live-delay-1080x1920", "swe", ["FÖRSENAD 15 MIN", "slutar om 10 min", "10:15 börjar om 10 min"]),
+        ("real-36c3-lobby-1920x1080", "eng", ["Der Deep Learning Hype", "The search for anonymous data", "16:10 The ecosystem is moving",
+                                              "Lecture room 11", "Page 1 of 6"]),
         ("live-filling-1920x1080", "eng", ["Almost full few seats left", "Time zones are hard", "ends in 5 min"]),
         ("live-closed-1080x1920", "eng", ["This room is closed", "Workshop: fuzzing your parsers", "starts in 5 min"]),
         ("live-lobby-1920x1080", "eng", ["FULL", "Almost full", "Closed", "10 min late"]),

@@ -33,16 +33,52 @@ import Testing
     }
 
     @Test func manyNamedRoomsPageInStepWithTheClock() throws {
-        let program = try LayoutFixture.manyRooms(12)
-        let ids = (1...12).reversed().map { "r\($0)" }
+        let program = try LayoutFixture.manyRooms(40)
+        let ids = (1...40).reversed().map { "r\($0)" }
         let first = LayoutFixture.layout(program, at: "2020-02-06T09:30:00+01:00", mode: .rooms(ids), width: 1280, height: 720)
         let later = LayoutFixture.layout(program, at: "2020-02-06T09:30:10+01:00", mode: .rooms(ids), width: 1280, height: 720)
         let pageOne = Self.roomNames(first, program), pageTwo = Self.roomNames(later, program)
         #expect(!pageOne.isEmpty && pageOne != pageTwo)
         #expect(Set(pageOne).isDisjoint(with: pageTwo))
-        // The reversed order: the pages run from Sal 12 down.
-        #expect((pageOne + pageTwo).contains("Sal 12"))
+        // The reversed order: the pages run from Sal 40 down.
+        #expect((pageOne + pageTwo).first == "Sal 40" || (pageOne + pageTwo).contains("Sal 40"))
         let board = Board(program: program, at: TestInstant.absolute("2020-02-06T09:30:03+01:00"))
         #expect(RedrawSchedule.nextChange(after: board, mode: .rooms(ids)) == TestInstant.absolute("2020-02-06T09:30:10+01:00"))
+    }
+}
+
+/// The dense lobby of a big congress: one line a room, every busy room within a minute of pages.
+@Suite struct DenseLobbyTests {
+    /// `count` rooms, each with a talk on now and one next.
+    static func congress(_ count: Int) throws -> Program {
+        try LayoutFixture.manyRooms(count)
+    }
+
+    @Test func fiftyEightBusyRoomsCycleWithinAMinuteAt1080p() throws {
+        let program = try Self.congress(58)
+        var seen: [String] = []
+        var pageCount = 0
+        for page in 0..<12 {
+            let at = TestInstant.absolute("2020-02-06T09:30:00+01:00").addingTimeInterval(Double(page) * SignLayout.lobbyPagePeriod)
+            let list = SignLayout(theme: .dark, measurer: FixedMeasurer()).layout(Board(program: program, at: at), mode: .lobby, width: 1920, height: 1080)
+            SignLayoutTests().checkGeometry(list, "dense page \(page)")
+            let indicator = try #require(list.texts.first { $0.text.hasPrefix("Sida ") }?.text)
+            pageCount = Int(indicator.split(separator: " ").last ?? "") ?? 0
+            seen += list.texts.map(\.text).filter { $0.hasPrefix("Sal ") }
+        }
+        #expect(pageCount >= 2 && Double(pageCount) * SignLayout.lobbyPagePeriod <= 60, "\(pageCount) pages")
+        #expect(Set(seen) == Set((1...58).map { "Sal \($0)" }), "every room is shown within \(pageCount) pages")
+        // One line a room: the rows are as tall as a line of the list size and a little padding.
+        let list = LayoutFixture.layout(program, at: "2020-02-06T09:30:00+01:00", mode: .lobby, width: 1920, height: 1080)
+        let names = list.texts.filter { $0.text.hasPrefix("Sal ") }
+        #expect(names.count >= 10, "\(names.count) rows on a page")
+        #expect(Set(names.map(\.frame.y)).count == names.count, "one room a line")
+        #expect(names.allSatisfy { $0.size == Int((Theme.dark.sizes.list * 1080).rounded()) })
+    }
+
+    @Test func aFewRoomsKeepTheRoomyRows() throws {
+        let program = try LayoutFixture.program("nordic-devdays-multi-room.json")
+        let list = LayoutFixture.layout(program, at: "2021-09-14T10:40+02:00", mode: .lobby, width: 1920, height: 1080)
+        #expect(list.texts.contains { $0.text == "ends in 35 min" }, "the roomy rows still show countdowns")
     }
 }
