@@ -142,8 +142,8 @@ import Testing
     // MARK: - Pages, notices and the wake-up schedule
 
     @Test func lobbyPagesFlipOnTheClocksTenSecondsAlike() throws {
-        let rooms = (1...12).map { #"{"id": "r\#($0)", "name": "Sal \#($0)"}"# }.joined(separator: ",")
-        let sessions = (1...12).map { #"{"id": "a\#($0)", "room": "r\#($0)", "title": "Föredrag \#($0)", "start": "2020-02-06T09:00", "end": "2020-02-06T10:00"}"# }
+        let rooms = (1...40).map { #"{"id": "r\#($0)", "name": "Sal \#($0)"}"# }.joined(separator: ",")
+        let sessions = (1...40).map { #"{"id": "a\#($0)", "room": "r\#($0)", "title": "Föredrag \#($0)", "start": "2020-02-06T09:00", "end": "2020-02-06T10:00"}"# }
         let program = try #require(FeedReader.read(Array(#"{"skylt": 1, "event": {"name": "Kongress", "timezone": "Europe/Stockholm"}, "rooms": [\#(rooms)], "sessions": [\#(sessions.joined(separator: ","))]}"#.utf8)).program)
         let step = Self.step()
         let first = Self.frame(step, program, at: Self.at("2020-02-06T09:20:03"))

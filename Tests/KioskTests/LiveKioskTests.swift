@@ -89,9 +89,9 @@ import Testing
     }
 
     @Test func twoScreensShowingOneLobbyFlipPagesAtTheSameInstants() async throws {
-        // Twelve rooms with something on: more than one page on a 1280×720 lobby.
-        let rooms = (1...12).map { #"{"id": "r\#($0)", "name": "Sal \#($0)"}"# }.joined(separator: ",")
-        let sessions = (1...12).map { #"{"id": "a\#($0)", "room": "r\#($0)", "title": "Föredrag \#($0)", "start": "2020-02-06T09:00", "end": "2020-02-06T12:00"}"# }
+        // Forty rooms with something on: more than one page on a 1280×720 lobby, even one line a room.
+        let rooms = (1...40).map { #"{"id": "r\#($0)", "name": "Sal \#($0)"}"# }.joined(separator: ",")
+        let sessions = (1...40).map { #"{"id": "a\#($0)", "room": "r\#($0)", "title": "Föredrag \#($0)", "start": "2020-02-06T09:00", "end": "2020-02-06T12:00"}"# }
         let feed = #"{"skylt": 1, "event": {"name": "Kongress", "timezone": "Europe/Stockholm"}, "rooms": [\#(rooms)], "sessions": [\#(sessions.joined(separator: ","))]}"#
         let wallClock = SettableWallClock(Self.at("2020-02-06T10:00").addingTimeInterval(0.4), isSystemClock: false)
         func screen() -> (KioskDriver<TestClock<Duration>>, KioskDriverTests.RecordingDisplay) {
