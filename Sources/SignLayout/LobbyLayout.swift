@@ -75,13 +75,7 @@ struct LobbyLayout {
         }
         for entry in visible {
             composer.box(Rect(x: margin, y: y, width: width, height: rowHeight), theme.colors.panel)
-            if entry.state == .full {
-                // A full room's row is marked in the alert colour, wider than a track's mark.
-                composer.box(Rect(x: margin, y: y, width: max(8, composer.length(0.012)), height: rowHeight), theme.colors.alertBackground)
-            } else if let track = entry.current?.session.track {
-                composer.box(Rect(x: margin, y: y, width: max(4, composer.length(0.006)), height: rowHeight),
-                             context.trackColor(track, on: theme.colors.background))
-            }
+            edgeMark(entry, x: margin, y: y, height: rowHeight, into: &composer)
             let inset = composer.length(0.015)
             let inner = Rect(x: margin + inset, y: y + inset / 2, width: width - 2 * inset, height: rowHeight - inset)
             if landscape {
@@ -113,12 +107,7 @@ struct LobbyLayout {
         let inset = composer.length(0.015)
         for entry in rooms.dropFirst(page * perPage).prefix(perPage) {
             composer.box(Rect(x: margin, y: y, width: width, height: rowHeight), theme.colors.panel)
-            if entry.state == .full {
-                composer.box(Rect(x: margin, y: y, width: max(8, composer.length(0.012)), height: rowHeight), theme.colors.alertBackground)
-            } else if let track = entry.current?.session.track {
-                composer.box(Rect(x: margin, y: y, width: max(4, composer.length(0.006)), height: rowHeight),
-                             context.trackColor(track, on: theme.colors.background))
-            }
+            edgeMark(entry, x: margin, y: y, height: rowHeight, into: &composer)
             let inner = Rect(x: margin + inset, y: y + padding, width: width - 2 * inset, height: rowHeight - 2 * padding)
             let (roomWidth, nowX, nextX, columnWidth) = columns(inner, gap: composer.length(0.02))
             composer.text(entry.room.name, x: inner.x, y: inner.y, width: roomWidth, weight: .bold, size: size, color: theme.colors.text)
@@ -150,6 +139,16 @@ struct LobbyLayout {
         if pages > 1 {
             composer.text(context.words.page(page + 1, of: pages), x: margin, y: bottom - pageIndicatorHeight, width: width, weight: .regular,
                           size: size, color: theme.colors.muted, align: .right)
+        }
+    }
+
+    /// The mark at a row's left edge: a full room's in the alert colour, wider than a track's.
+    private func edgeMark(_ entry: RoomBoard, x: Int, y: Int, height: Int, into composer: inout Composer) {
+        let theme = composer.theme
+        if entry.state == .full {
+            composer.box(Rect(x: x, y: y, width: max(8, composer.length(0.012)), height: height), theme.colors.alertBackground)
+        } else if let track = entry.current?.session.track {
+            composer.box(Rect(x: x, y: y, width: max(4, composer.length(0.006)), height: height), context.trackColor(track, on: theme.colors.background))
         }
     }
 
