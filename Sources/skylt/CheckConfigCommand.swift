@@ -90,10 +90,9 @@ struct CheckConfigCommand: ParsableCommand {
             return []
         }
         do {
-            let source = try FeedFile.resolve(live)
-            let report = LiveReader.read(try source.read(maxBytes: LiveLimits.maxBytes), program: program)
-            for diagnostic in report.diagnostics { Output.line(diagnostic.formatted(file: source.displayName)) }
-            return report.isValid ? [] : ["live: \(source.displayName) is not a valid live file (\(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), above)"]
+            let (name, report) = try LiveFile.read(live, program: program)
+            for diagnostic in report.diagnostics { Output.line(diagnostic.formatted(file: name)) }
+            return report.isValid ? [] : ["live: \(name) is not a valid live file (\(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), above)"]
         } catch {
             return ["live: \(error)"]
         }

@@ -146,8 +146,7 @@ struct LiveCommand: ParsableCommand {
     /// (exit 1, every error shown) unless everything is being cleared.
     private func read(_ path: String, program: Program, forClearing: Bool) throws -> LiveState {
         guard FileManager.default.fileExists(atPath: path) || AtomicFile.nonRegularKind(path) != nil else { return .none }
-        let bytes = try FeedFile(displayName: path, url: URL(fileURLWithPath: path)).read(maxBytes: LiveLimits.maxBytes)
-        let report = LiveReader.read(bytes, program: program)
+        let (_, report) = try LiveFile.read(path, program: program)
         if forClearing && !report.isValid {
             Output.error("skylt: \(path) was not a valid live file; clearing everything replaces it")
             return .none

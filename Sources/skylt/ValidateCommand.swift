@@ -35,16 +35,15 @@ struct ValidateCommand: ParsableCommand {
 
     /// The live file's findings and a summary line, like the feed's.
     private func validateLive(_ path: String, program: Program) throws {
-        let file = try FeedFile.resolve(path)
-        let report = LiveReader.read(try file.read(maxBytes: LiveLimits.maxBytes), program: program)
-        for diagnostic in report.diagnostics { Output.line(diagnostic.formatted(file: file.displayName)) }
+        let (name, report) = try LiveFile.read(path, program: program)
+        for diagnostic in report.diagnostics { Output.line(diagnostic.formatted(file: name)) }
         let warnings = "\(report.warningCount) warning\(report.warningCount == 1 ? "" : "s")"
         guard let state = report.state else {
-            Output.line("\(file.displayName): invalid: \(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), \(warnings)")
+            Output.line("\(name): invalid: \(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), \(warnings)")
             throw ExitCode(1)
         }
         let rooms = state.rooms.count
         let alert = state.alert.map { ", an \($0.level.rawValue) alert" } ?? ""
-        Output.line("\(file.displayName): valid live file: \(rooms) room\(rooms == 1 ? "" : "s") with something in force\(alert), \(warnings)")
+        Output.line("\(name): valid live file: \(rooms) room\(rooms == 1 ? "" : "s") with something in force\(alert), \(warnings)")
     }
 }
