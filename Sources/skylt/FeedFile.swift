@@ -26,15 +26,15 @@ struct FeedFile {
 
     /// Reads the file (or fetches the URL) the way the kiosk does (refusing a huge one without loading it):
     /// unreadable is a usage problem (exit 2), too large an invalid feed (exit 1).
-    func read(maxBytes: Int = FeedReader.maxBytes) throws -> [UInt8] {
+    func read(kind: FeedKind = .feed) throws -> [UInt8] {
         if isURL {
-            switch HTTPFeedFetcher(url: url, maxBytes: maxBytes).fetch() {
+            switch HTTPFeedFetcher(url: url, maxBytes: kind.maxBytes).fetch() {
             case .body(let bytes): return bytes
             case .notModified: throw CLIError.usage("\(displayName): the server answered 304 Not Modified to a first request")
             case .failure(let reason): throw CLIError.usage("\(displayName): \(reason)")
             }
         }
-        switch FeedFileReader.read(url.path, maxBytes: maxBytes) {
+        switch FeedFileReader.read(url.path, kind: kind) {
         case .success(let bytes):
             return bytes
         case .failure(let failure):

@@ -11,7 +11,7 @@ enum LiveFile {
     /// comes through here and prints the findings its own way.
     static func read(_ path: String, program: Program) throws -> (name: String, report: LiveReport) {
         let file = try FeedFile.resolve(path)
-        return (file.displayName, LiveReader.read(try file.read(maxBytes: LiveLimits.maxBytes), program: program))
+        return (file.displayName, LiveReader.read(try file.read(kind: .live), program: program))
     }
 
     static func load(_ path: String, program: Program) throws -> LiveState {

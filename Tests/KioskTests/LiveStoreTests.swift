@@ -48,7 +48,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: rig.folder) }
         #expect(rig.live.offer(Self.full, at: Self.at, origin: "live.json") == .accepted)
         #expect(try Self.state(rig).room("hall-a").state == .full)
-        #expect(rig.cache.loadBytes(maxBytes: LiveLimits.maxBytes) == Self.full)
+        #expect(rig.cache.loadBytes(kind: .live) == Self.full)
         let bad: [(String, [UInt8])] = [
             ("not JSON", Self.live("{\"skylt_live\": 1,")),
             ("an unknown room", Self.live(#"{"skylt_live": 1, "rooms": {"aula": {"state": "full"}}}"#)),
@@ -63,7 +63,7 @@ import Testing
             let status = rig.live.snapshot()
             #expect(status.rejectedErrors.first?.hasPrefix("live.json:") == true, "\(what): \(status.rejectedErrors)")
             #expect(rig.feeds.snapshot().status.live?.rejectedErrors == status.rejectedErrors, "in the status file")
-            #expect(rig.cache.loadBytes(maxBytes: LiveLimits.maxBytes) == Self.full, "\(what) reached the saved copy")
+            #expect(rig.cache.loadBytes(kind: .live) == Self.full, "\(what) reached the saved copy")
         }
         let status = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: rig.folder + "/state/status.json"))) as? [String: Any]
         let live = try #require(status?["live"] as? [String: Any])
@@ -158,7 +158,7 @@ import Testing
         try KioskFixture.shell("ln -sf /dev/zero '\(rig.folder)/zero' && mv -T '\(rig.folder)/zero' '\(path)'")
         #expect(KioskFixture.waitUntil(3) { rig.live.snapshot().lastError?.contains("not a regular file") == true } != nil, "\(rig.live.snapshot())")
         #expect(try Self.state(rig).room("hall-a").state == .full)
-        #expect(rig.cache.loadBytes(maxBytes: LiveLimits.maxBytes) == Self.full)
+        #expect(rig.cache.loadBytes(kind: .live) == Self.full)
     }
 
     @Test func aHostileLiveServerIsCutOffAtTheLiveFilesCapAndChangesNothing() throws {
@@ -167,7 +167,7 @@ import Testing
         let rig = try Self.rig(source: .url(server.url))
         defer { try? FileManager.default.removeItem(atPath: rig.folder) }
         #expect(rig.live.offer(Self.emergency, at: Self.at, origin: "live.json") == .accepted)
-        let poller = URLFeedPoller(fetcher: HTTPFeedFetcher(url: server.url, timeout: 5, maxBytes: rig.live.maxBytes), store: rig.live,
+        let poller = URLFeedPoller(fetcher: HTTPFeedFetcher(url: server.url, timeout: 5, maxBytes: rig.live.kind.maxBytes), store: rig.live,
                                    logger: KioskFixture.logger)
         poller.pollOnce()
         #expect(rig.live.snapshot().lastError?.hasSuffix("the body is over 1 MiB") == true, "\(rig.live.snapshot())")

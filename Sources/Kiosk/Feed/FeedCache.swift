@@ -31,9 +31,9 @@ public struct FeedCache: Sendable {
         return (bytes, program)
     }
 
-    /// The cached bytes as they are (at most `maxBytes`), for a store that validates them itself.
-    public func loadBytes(maxBytes: Int) -> [UInt8]? {
-        guard case .success(let bytes) = FeedFileReader.read(path, maxBytes: maxBytes) else { return nil }
+    /// The cached bytes as they are (at most `kind.maxBytes`), for a store that validates them itself.
+    public func loadBytes(kind: FeedKind) -> [UInt8]? {
+        guard case .success(let bytes) = FeedFileReader.read(path, kind: kind) else { return nil }
         return bytes
     }
 

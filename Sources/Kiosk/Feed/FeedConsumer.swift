@@ -4,8 +4,8 @@ import Foundation
 /// technician's `LiveStore`. Each validates what it is offered and keeps its last good copy, so
 /// the same watcher and poller serve both.
 public protocol FeedConsumer: AnyObject, Sendable {
-    /// The largest file or body it takes (larger ones are refused before they are read).
-    var maxBytes: Int { get }
+    /// What it reads: its size cap (larger files and bodies are refused) and the words for that.
+    var kind: FeedKind { get }
     /// Whether it has something to show already (a program, a live state).
     var hasContent: Bool { get }
     /// A candidate from the source: validated, and used only if valid.

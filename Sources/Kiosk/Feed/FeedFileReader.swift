@@ -11,22 +11,22 @@ public enum FeedFileReader {
         case missing(String)
         case notAFile(String)
         case unreadable(String, reason: String)
-        /// Past `limit` bytes (a feed's or a live file's).
-        case tooLarge(String, bytes: Int, limit: Int)
+        /// Past the cap of what it was read as.
+        case tooLarge(String, bytes: Int, kind: FeedKind)
 
         public var description: String {
             switch self {
             case .missing(let path): "\(path): no such file"
             case .notAFile(let path): "\(path): not a regular file (a directory?)"
             case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
-            case .tooLarge(let path, let bytes, let limit):
-                limit == LiveLimits.maxBytes ? "\(path): \(LiveReader.tooLarge(bytes))" : "\(path): \(FeedReader.tooLarge(bytes))"
+            case .tooLarge(let path, let bytes, let kind): "\(path): \(kind.tooLarge(bytes))"
             }
         }
     }
 
-    /// The file's bytes (at most `maxBytes`: a feed's limit unless told, a live file's for one).
-    public static func read(_ path: String, maxBytes: Int = FeedReader.maxBytes) -> Result<[UInt8], Failure> {
+    /// The file's bytes, at most `kind.maxBytes` (a feed's cap unless told).
+    public static func read(_ path: String, kind: FeedKind = .feed) -> Result<[UInt8], Failure> {
+        let maxBytes = kind.maxBytes
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             return .failure(errno == ENOENT ? .missing(path) : .unreadable(path, reason: String(cString: strerror(errno))))
@@ -35,7 +35,7 @@ public enum FeedFileReader {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(path, reason: String(cString: strerror(errno)))) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notAFile(path)) }
-        guard Int(info.st_size) <= maxBytes else { return .failure(.tooLarge(path, bytes: Int(info.st_size), limit: maxBytes)) }
+        guard Int(info.st_size) <= maxBytes else { return .failure(.tooLarge(path, bytes: Int(info.st_size), kind: kind)) }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
         var total = 0
         while total < bytes.count {
@@ -48,7 +48,7 @@ public enum FeedFileReader {
             }
             if count == 0 { break }
             total += count
-            if total > maxBytes { return .failure(.tooLarge(path, bytes: total, limit: maxBytes)) }
+            if total > maxBytes { return .failure(.tooLarge(path, bytes: total, kind: kind)) }
             if total == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 65_536)) }
         }
         return .success(Array(bytes[..<total]))

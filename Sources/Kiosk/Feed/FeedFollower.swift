@@ -23,7 +23,7 @@ public final class FeedFollower {
             stopper = { watcher.stop() }
         case .url(let url):
             store.loadCache()
-            let poller = URLFeedPoller(fetcher: HTTPFeedFetcher(url: url, maxBytes: store.maxBytes), store: store, logger: logger, interval: pollInterval,
+            let poller = URLFeedPoller(fetcher: HTTPFeedFetcher(url: url, maxBytes: store.kind.maxBytes), store: store, logger: logger, interval: pollInterval,
                                        wallClock: wallClock, clock: clock)
             poller.start()
             stopper = { poller.stop() }

@@ -38,7 +38,7 @@ public final class FeedStore: FeedConsumer, @unchecked Sendable {
         self.onChange = onChange
     }
 
-    public var maxBytes: Int { FeedReader.maxBytes }
+    public var kind: FeedKind { .feed }
     public var hasContent: Bool { lock.withLock { program != nil } }
 
     /// The program on screen and the status, read together.

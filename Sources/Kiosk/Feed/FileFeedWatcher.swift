@@ -178,7 +178,7 @@ public final class FileFeedWatcher: @unchecked Sendable {
     }
 
     private func readAndOffer() {
-        switch FeedFileReader.read(path, maxBytes: store.maxBytes) {
+        switch FeedFileReader.read(path, kind: store.kind) {
         case .success(let bytes):
             store.offer(bytes, at: wallClock.now(), origin: path)
         case .failure(let failure):

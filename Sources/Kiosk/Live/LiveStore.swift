@@ -49,7 +49,7 @@ public final class LiveStore: FeedConsumer, @unchecked Sendable {
         self.onChange = onChange
     }
 
-    public var maxBytes: Int { LiveLimits.maxBytes }
+    public var kind: FeedKind { .live }
     public var hasContent: Bool { lock.withLock { status.origin != .none || pending != nil } }
 
     /// The status, as the status file shows it.
@@ -68,7 +68,7 @@ public final class LiveStore: FeedConsumer, @unchecked Sendable {
     /// Takes up the saved last good live file (judged against the program when there is one).
     @discardableResult
     public func loadCache() -> Bool {
-        guard let cache, let bytes = cache.loadBytes(maxBytes: maxBytes) else { return false }
+        guard let cache, let bytes = cache.loadBytes(kind: kind) else { return false }
         let candidate = Candidate(bytes: bytes, origin: cache.path, at: wallClock.now(), fromCache: true)
         if let program = programs() {
             return judge(candidate, program: program) == .accepted
