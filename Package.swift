@@ -27,7 +27,9 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
     ],
     targets: [
-        .target(name: "ScheduleCore"),
+        // libxml2 reads schedule.xml (the core's only C library: a parser, no I/O).
+        .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "ScheduleCore", dependencies: ["CXML2"]),
         .target(name: "SignText", dependencies: ["ScheduleCore"]),
         .target(name: "SignLayout", dependencies: ["ScheduleCore", "SignText"]),
         .systemLibrary(name: "CSDL2", pkgConfig: "sdl2", providers: [.apt(["libsdl2-dev"])]),

@@ -9,6 +9,10 @@ struct FeedFile {
     let displayName: String
     let url: URL
 
+    /// The zone a schedule that names none (and gives no offsets) is read in: this machine's
+    /// (`TZ`, else /etc/localtime), as the kiosk on the same machine reads it.
+    static var fallbackZone: TimeZone { TimeZone.current }
+
     /// Whether the feed is fetched (http or https) rather than read from a file.
     var isURL: Bool { !url.isFileURL }
 
@@ -46,7 +50,7 @@ struct FeedFile {
 
     /// Reads and validates; prints diagnostics to stderr and exits 1 when invalid.
     func loadProgram() throws -> Program {
-        let report = FeedReader.read(try read())
+        let report = FeedReader.read(try read(), fallbackZone: Self.fallbackZone)
         for diagnostic in report.diagnostics {
             Output.error(diagnostic.formatted(file: displayName))
         }

@@ -147,7 +147,7 @@ struct RunCommand: ParsableCommand {
             throw CLIError.usage(problem)
         }
         let store = FeedStore(source: source, cache: cache, statusFile: statusPath,
-                              logger: logger, onChange: { signal.wake() })
+                              logger: logger, fallbackZone: FeedFile.fallbackZone, onChange: { signal.wake() })
         let follower = FeedFollower(source, store: store, logger: logger, pollInterval: .seconds(of: pollInterval ?? 30))
         defer { follower.stop() }
         // The live file after the feed, so that it is judged against the program at once.

@@ -13,6 +13,7 @@ let package = Package(
         .executableTarget(name: "FuzzNativeFeed", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzFrabFeed", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzICalendar", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzScheduleXML", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzLive", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzConfig", dependencies: [.product(name: "Kiosk", package: "Skylt")]),
         .executableTarget(name: "FuzzGzip", dependencies: [.product(name: "Kiosk", package: "Skylt")]),

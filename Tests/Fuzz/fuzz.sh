@@ -8,7 +8,7 @@
 #                                                 second; Swift's bounds, overflow and precondition
 #                                                 checks still stop on the first fault
 #
-# Targets: FuzzNativeFeed FuzzFrabFeed FuzzICalendar FuzzLive FuzzConfig FuzzGzip FuzzRemoteRequest (default: all).
+# Targets: FuzzNativeFeed FuzzFrabFeed FuzzICalendar FuzzScheduleXML FuzzLive FuzzConfig FuzzGzip FuzzRemoteRequest (default: all).
 # The seed corpus is assets/feeds, assets/live, the test fixtures, deploy/skylt.json and ../shared/feeds/real
 # (when present). A crash, a hang over 1 s or an out-of-memory stops the run with exit 1 and
 # leaves the input in Tests/Fuzz/Regressions/TARGET/: commit it (the tests replay every file
@@ -18,7 +18,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(FuzzNativeFeed FuzzFrabFeed FuzzICalendar FuzzLive FuzzConfig FuzzGzip FuzzRemoteRequest)
+((${#targets[@]})) || targets=(FuzzNativeFeed FuzzFrabFeed FuzzICalendar FuzzScheduleXML FuzzLive FuzzConfig FuzzGzip FuzzRemoteRequest)
 sanitizers=fuzzer,address
 scratch="$root/.build-fuzz"
 if [ "${SANITIZE:-address}" = none ]; then sanitizers=fuzzer; scratch="$root/.build-fuzz-plain"; fi
@@ -31,6 +31,8 @@ for target in "${targets[@]}"; do
   corpus=$(mktemp -d)
   case "$target" in
     FuzzICalendar) find "$root/Tests" "$root/../shared/feeds/real" -name '*.ics' -size -100k -exec cp {} "$corpus/" \; 2>/dev/null || true ;;
+    FuzzScheduleXML) find "$root/Tests/ScheduleCoreTests/Fixtures" -name '*.xml' -exec cp {} "$corpus/" \;
+                     head -c 16000 "$root/../shared/feeds/real/fosdem-2020.pentabarf.xml" > "$corpus/fosdem-head.xml" 2>/dev/null || true ;;
     FuzzConfig) cp "$root/deploy/skylt.json" "$corpus/" ;;
     FuzzLive) cp "$root"/assets/live/*.json "$corpus/" ;;
     # A piece-size byte, then a gzip body.

@@ -25,9 +25,11 @@ public struct FeedCache: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
 
-    /// The cached feed, if there is one and it is still valid.
-    public func load() -> (bytes: [UInt8], program: Program)? {
-        guard case .success(let bytes) = FeedFileReader.read(path), let program = FeedReader.read(bytes).program else { return nil }
+    /// The cached feed, if there is one and it is still valid (read as the store reads a feed).
+    public func load(fallbackZone: TimeZone? = nil) -> (bytes: [UInt8], program: Program)? {
+        guard case .success(let bytes) = FeedFileReader.read(path), let program = FeedReader.read(bytes, fallbackZone: fallbackZone).program else {
+            return nil
+        }
         return (bytes, program)
     }
 

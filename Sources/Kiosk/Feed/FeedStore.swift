@@ -24,13 +24,18 @@ public final class FeedStore: FeedConsumer, @unchecked Sendable {
     private let logger: Logger
     private let onChange: @Sendable () -> Void
     private let statusFile: String?
+    private let fallbackZone: TimeZone?
 
     /// - Parameters:
     ///   - source: named in the status.
     ///   - cache: where the last good feed is kept (nil: not kept).
     ///   - statusFile: rewritten atomically on every change (nil: none).
+    ///   - fallbackZone: the zone for a schedule that names none and gives no offsets (`FeedReader`);
+    ///     the executable passes the machine's zone.
     ///   - onChange: called (on the caller's thread) after the program or status changed, to wake the render loop.
-    public init(source: FeedSource, cache: FeedCache?, statusFile: String?, logger: Logger, onChange: @escaping @Sendable () -> Void = {}) {
+    public init(source: FeedSource, cache: FeedCache?, statusFile: String?, logger: Logger, fallbackZone: TimeZone? = nil,
+                onChange: @escaping @Sendable () -> Void = {}) {
+        self.fallbackZone = fallbackZone
         self.status = KioskStatus(source: source.description)
         self.cache = cache
         self.statusFile = statusFile
@@ -49,7 +54,7 @@ public final class FeedStore: FeedConsumer, @unchecked Sendable {
     /// Shows the cached last good feed, if there is one (used at start).
     @discardableResult
     public func loadCache() -> Bool {
-        guard let cache, let (bytes, program) = cache.load() else { return false }
+        guard let cache, let (bytes, program) = cache.load(fallbackZone: fallbackZone) else { return false }
         update { status in
             self.program = program
             status.origin = .cache
@@ -70,7 +75,7 @@ public final class FeedStore: FeedConsumer, @unchecked Sendable {
             update { $0.recordAnswer(at: now, success: hash == currentHash) }
             return hash == currentHash ? .unchanged : .rejected
         }
-        let report = FeedReader.read(bytes)
+        let report = FeedReader.read(bytes, fallbackZone: fallbackZone)
         defer { if bytes.count > 1_048_576 { MemoryTuning.returnFreedMemory() } }  // After a large feed: its parse tree (and the program it replaced) are gone.
         guard let program = report.program else {
             let errors = report.errors.map { $0.formatted(file: name) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads feed bytes in any supported format into a validated `Program`.
 ///
 /// The single entry point every consumer uses (CLI, kiosk, tests), so a feed is judged the
@@ -7,9 +9,13 @@ public enum FeedReader {
     public static let maxBytes = FeedLimits.maxBytes
 
     /// Reads and validates a feed.
-    /// - Parameter bytes: the feed's bytes as read from a file or URL.
+    /// - Parameters:
+    ///   - bytes: the feed's bytes as read from a file or URL.
+    ///   - fallbackZone: the zone for an imported schedule that names none and gives no offsets
+    ///     (FOSDEM's schedule.xml), with a warning; the edges pass the machine's zone. Nil: such
+    ///     a schedule is refused.
     /// - Returns: the program (if valid) and all diagnostics.
-    public static func read(_ bytes: [UInt8]) -> FeedReport {
+    public static func read(_ bytes: [UInt8], fallbackZone: TimeZone? = nil) -> FeedReport {
         if bytes.count > maxBytes {
             return FeedReport(program: nil, diagnostics: [Diagnostic(.error, tooLarge(bytes.count))], format: .unknown)
         }
@@ -17,6 +23,9 @@ public enum FeedReader {
         // The format is told by the content, never by the file name.
         if looksLikeICalendar(bytes) {
             return ICalendarFeedReader.read(bytes, source: source)
+        }
+        if firstMark(bytes) == UInt8(ascii: "<") {
+            return FrabXMLFeedReader.read(bytes, source: source, fallbackZone: fallbackZone)
         }
         let root: JSONNode
         do {
@@ -28,7 +37,7 @@ public enum FeedReader {
         }
         if case .object(let members) = root.value, members.contains(where: { $0.key == "schedule" }),
            !members.contains(where: { $0.key == "skylt" }) {
-            return FrabFeedReader.read(root, source: source)
+            return FrabFeedReader.read(root, source: source, fallbackZone: fallbackZone)
         }
         return NativeFeedReader.read(root, source: source)
     }
@@ -38,11 +47,23 @@ public enum FeedReader {
         "the feed is \(FeedLimits.grouped(byteCount)) bytes; feeds over \(maxBytes / 1_048_576) MiB (\(FeedLimits.grouped(maxBytes)) bytes) are refused"
     }
 
-    /// `BEGIN:VCALENDAR` at the start (after a byte-order mark and blank space).
-    static func looksLikeICalendar(_ bytes: [UInt8]) -> Bool {
+    /// The index of the first byte after a byte-order mark and blank space.
+    private static func contentStart(_ bytes: [UInt8]) -> Int {
         var index = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         while index < bytes.count, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[index]) { index += 1 }
+        return index
+    }
+
+    /// The first byte after a byte-order mark and blank space: `<` starts XML, which no JSON does.
+    static func firstMark(_ bytes: [UInt8]) -> UInt8? {
+        let index = contentStart(bytes)
+        return index < bytes.count ? bytes[index] : nil
+    }
+
+    /// `BEGIN:VCALENDAR` at the start (after a byte-order mark and blank space).
+    static func looksLikeICalendar(_ bytes: [UInt8]) -> Bool {
+        let index = contentStart(bytes)
         let marker = Array("BEGIN:VCALENDAR".utf8)
         guard bytes.count - index >= marker.count else { return false }
         return zip(bytes[index..<index + marker.count], marker).allSatisfy { $0 | 0x20 == $1 | 0x20 }

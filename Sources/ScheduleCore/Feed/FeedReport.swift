@@ -38,6 +38,8 @@ public enum FeedFormat: String, Sendable {
     case skyltV1 = "skylt-v1"
     /// A frab or pretalx `schedule.json` export.
     case frab = "frab-json"
+    /// A frab or Pentabarf `schedule.xml` export.
+    case frabXML = "frab-xml"
     /// An iCalendar (RFC 5545) file.
     case iCalendar = "icalendar"
     /// Not recognised.

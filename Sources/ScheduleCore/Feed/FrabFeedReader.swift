@@ -7,11 +7,13 @@ enum FrabFeedReader {
     /// `conference.tracks[]` (`name`, `color`): the conference's own colours. Leniently, as with
     /// everything imported: a colour that is not `#RRGGBB` is a warning and the track's colour
     /// is made up as for tracks not listed.
-    static func trackColors(_ conference: ObjectFields) -> [String: String] {
-        guard let (tracks, _) = conference.array("tracks") else { return [:] }
+    static func trackColors(_ conference: ObjectFields, dialect: FrabDialect) -> [String: String] {
+        guard let (tracks, _) = conference.array(dialect.tracksKey) else { return [:] }
         var colors: [String: String] = [:]
         for (index, node) in tracks.prefix(FeedLimits.maxRooms).enumerated() {
-            guard case .object = node.value, let track = ObjectFields(node, path: conference.keyPath("tracks"), index: index, sink: conference.sink),
+            guard case .object = node.value,
+                  let track = ObjectFields(node, path: conference.keyPath(dialect.tracksKey), index: index + dialect.indexBase, sink: conference.sink,
+                                           keySeparator: dialect.separator),
                   let name = track.string("name", nonEmpty: true), let color = track.string("color") else { continue }
             if let canonical = HexColor.canonical(color) {
                 colors[name] = canonical
@@ -22,20 +24,29 @@ enum FrabFeedReader {
         return colors
     }
 
-    static func read(_ root: JSONNode, source: SourceText) -> FeedReport {
-        let sink = DiagnosticSink(source: source)
-        guard let top = ObjectFields(root, path: "", sink: sink),
-              let scheduleNode = top.node("schedule"), let schedule = ObjectFields(scheduleNode, path: "schedule", sink: sink) else {
-            return report(nil, sink)
+    /// Reads a frab schedule in either spelling (`dialect`) into a program.
+    /// - Parameters:
+    ///   - fallbackZone: the zone for a schedule that names none and whose events carry no
+    ///     offset (FOSDEM's schedule.xml): the edges pass the machine's zone. Without it such a
+    ///     schedule is refused.
+    ///   - sink: where findings go (the XML reader's own go there first).
+    static func read(_ root: JSONNode, source: SourceText, dialect: FrabDialect = .json, fallbackZone: TimeZone? = nil,
+                     sink: DiagnosticSink? = nil) -> FeedReport {
+        let sink = sink ?? DiagnosticSink(source: source)
+        let report = { (program: Program?) in FeedReport(program: program, sink: sink, format: dialect.format) }
+        guard let top = ObjectFields(root, path: "", sink: sink, keySeparator: dialect.separator),
+              let scheduleNode = top.node("schedule"),
+              let schedule = ObjectFields(scheduleNode, path: "schedule", sink: sink, keySeparator: dialect.separator) else {
+            return report(nil)
         }
         guard let conferenceNode = schedule.node("conference"),
-              let conference = ObjectFields(conferenceNode, path: "schedule.conference", sink: sink) else {
+              let conference = ObjectFields(conferenceNode, path: dialect.conferencePath, sink: sink, keySeparator: dialect.separator) else {
             schedule.missing("conference", "the conference with its days")
-            return report(nil, sink)
+            return report(nil)
         }
         guard let (days, _) = conference.array("days") else {
             conference.missing("days", "the conference's days with their rooms and events")
-            return report(nil, sink)
+            return report(nil)
         }
         let name = conference.string("title", nonEmpty: true) ?? conference.string("acronym", nonEmpty: true) ?? "Conference"
         var events: [RawEvent] = []
@@ -52,7 +63,8 @@ enum FrabFeedReader {
         // A structure other than frab's is an error, never an empty day: a broken export must not
         // replace a good program with nothing.
         days: for (dayIndex, dayNode) in days.enumerated() {
-            guard let day = ObjectFields(dayNode, path: "schedule.conference.days", index: dayIndex, sink: sink) else { continue }
+            guard let day = ObjectFields(dayNode, path: dialect.daysPath, index: dayIndex + dialect.indexBase, sink: sink,
+                                         keySeparator: dialect.separator) else { continue }
             let dayDate = day.string("date")
             guard let roomsNode = day.node("rooms") else {
                 day.warning("no \"rooms\"; the day has no events", key: "rooms")
@@ -68,15 +80,16 @@ enum FrabFeedReader {
                     sink.error("expected an array of events, found \(room.value.value.typeName)", path: day.keyPath("rooms.\(room.key)"), offset: room.value.offset)
                     continue
                 }
-                let arrayPath = day.path + ".rooms[\"\(room.key)\"]"
+                let arrayPath = dialect.eventsPath(day: day.path, room: room.key)
                 for (index, eventNode) in list.enumerated() {
                     guard events.count < FeedLimits.maxSessions else {
                         sink.error("more than \(FeedLimits.grouped(FeedLimits.maxSessions)) events; a feed may have at most that many sessions",
-                                   path: "\(arrayPath)[\(index)]", offset: eventNode.offset)
+                                   path: "\(arrayPath)[\(index + dialect.indexBase)]", offset: eventNode.offset)
                         break days
                     }
-                    guard let fields = ObjectFields(eventNode, path: arrayPath, index: index, sink: sink) else { continue }
-                    events.append(RawEvent(fields: fields, room: room.key, dayDate: dayDate, index: index, arrayPath: arrayPath))
+                    guard let fields = ObjectFields(eventNode, path: arrayPath, index: index + dialect.indexBase, sink: sink,
+                                                    keySeparator: dialect.separator) else { continue }
+                    events.append(RawEvent(fields: fields, room: room.key, dayDate: dayDate, index: index + dialect.indexBase, arrayPath: arrayPath))
                 }
             }
         }
@@ -98,9 +111,14 @@ enum FrabFeedReader {
                 }
             }
         }
+        if zone == nil, let fallbackZone {
+            zone = fallbackZone
+            conference.warning("no time zone: neither \"time_zone_name\" nor an event \"date\" with an offset; "
+                               + "reading the times in this machine's zone, \(fallbackZone.identifier)")
+        }
         guard let zone else {
             conference.error("no time zone: neither \"time_zone_name\" nor an event \"date\" with an offset")
-            return report(nil, sink)
+            return report(nil)
         }
 
         var times = WallClockResolver(zone: zone)
@@ -131,9 +149,9 @@ enum FrabFeedReader {
         }
         let rooms = roomOrder.map { Room(id: $0, name: $0) }
         ProgramValidator(zone: zone, strictness: .imported, sink: sink).check(rooms: rooms, sessions: sessions)
-        guard !sink.hasErrors else { return report(nil, sink) }
-        let event = Event(name: name, subtitle: nil, venue: nil, timeZone: zone, locale: "en-GB", trackColors: trackColors(conference))
-        return report(Program(event: event, rooms: rooms, sessions: sessions.map(\.0)), sink)
+        guard !sink.hasErrors else { return report(nil) }
+        let event = Event(name: name, subtitle: nil, venue: nil, timeZone: zone, locale: "en-GB", trackColors: trackColors(conference, dialect: dialect))
+        return report(Program(event: event, rooms: rooms, sessions: sessions.map(\.0)))
     }
 
     struct RawEvent {
@@ -208,8 +226,9 @@ enum FrabFeedReader {
                               start: start, end: start.addingTimeInterval(duration), kind: kind, status: cancelled ? .cancelled : .scheduled,
                               speakers: speakers, abstract: fields.string("abstract").flatMap { $0.isBlank ? nil : $0 }, note: nil,
                               track: fields.string("track").flatMap { $0.isBlank ? nil : $0 })
-        let origin = SessionOrigin(arrayPath: event.arrayPath, index: event.index, offset: fields.offset, idOffset: fields.offset(of: "guid"),
+        var origin = SessionOrigin(arrayPath: event.arrayPath, index: event.index, offset: fields.offset, idOffset: fields.offset(of: "guid"),
                                    roomOffset: fields.offset, startOffset: fields.offset(of: "date"), endOffset: fields.offset(of: "duration"))
+        origin.separator = fields.keySeparator
         return (session, origin)
     }
 
@@ -243,9 +262,5 @@ enum FrabFeedReader {
         case 4: return TimeInterval(numbers[0] * 86_400 + numbers[1] * 3600 + numbers[2] * 60 + numbers[3])
         default: return nil
         }
-    }
-
-    private static func report(_ program: Program?, _ sink: DiagnosticSink) -> FeedReport {
-        FeedReport(program: program, sink: sink, format: .frab)
     }
 }

@@ -9,13 +9,16 @@ public struct ObjectFields {
     let pathBase: String
     let pathIndex: Int?
     public var path: String { pathIndex.map { "\(pathBase)[\($0)]" } ?? pathBase }
+    /// What joins the path and a key: "." for JSON, "/" for an XML document read as one.
+    let keySeparator: String
     public let sink: DiagnosticSink
     /// Set once the object's id is known, so later messages name it.
     public var sessionID: String?
 
     /// Wraps `node` if it is an object; otherwise reports the type error and returns nil.
-    public init?(_ node: JSONNode, path: String, index: Int? = nil, sink: DiagnosticSink, sessionID: String? = nil) {
+    public init?(_ node: JSONNode, path: String, index: Int? = nil, sink: DiagnosticSink, sessionID: String? = nil, keySeparator: String = ".") {
         self.pathBase = path
+        self.keySeparator = keySeparator
         self.pathIndex = index
         self.offset = node.offset
         self.sink = sink
@@ -28,7 +31,7 @@ public struct ObjectFields {
         self.members = members
     }
 
-    public func keyPath(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
+    public func keyPath(_ key: String) -> String { path.isEmpty ? key : path + keySeparator + key }
 
     /// The member's value node, or nil when absent (the last one wins for duplicates, which
     /// are errors anyway).

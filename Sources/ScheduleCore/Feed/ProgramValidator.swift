@@ -8,6 +8,10 @@ struct SessionOrigin {
     let index: Int
     /// `sessions[3]`.
     var path: String { "\(arrayPath)[\(index)]" }
+    /// What joins the path and a key ("/" in an XML document).
+    var separator = "."
+    /// `sessions[3].start`.
+    func keyPath(_ key: String) -> String { path + separator + key }
     let offset: Int
     let idOffset: Int
     let roomOffset: Int
@@ -47,26 +51,26 @@ struct ProgramValidator {
         for (session, origin) in sessions {
             if let first = firstByID[session.id] {
                 sink.add(strictness.duplicateSessionID, "the id \"\(session.id)\" is used twice (also at \(sink.locationText(first))); ids must be unique",
-                         path: origin.path + ".id", sessionID: session.id, offset: origin.idOffset)
+                         path: origin.keyPath("id"), sessionID: session.id, offset: origin.idOffset)
             } else {
                 firstByID[session.id] = origin.idOffset
             }
             if !roomIDs.contains(session.roomID) {
-                sink.error("unknown room \"\(session.roomID)\"\(roomHint(session.roomID, rooms: rooms, ids: roomIDs))", path: origin.path + ".room",
+                sink.error("unknown room \"\(session.roomID)\"\(roomHint(session.roomID, rooms: rooms, ids: roomIDs))", path: origin.keyPath("room"),
                            sessionID: session.id, offset: origin.roomOffset)
                 continue
             }
             if session.end < session.start {
-                sink.error("end \(time(session.end)) is before start \(time(session.start))", path: origin.path + ".end", sessionID: session.id, offset: origin.endOffset)
+                sink.error("end \(time(session.end)) is before start \(time(session.start))", path: origin.keyPath("end"), sessionID: session.id, offset: origin.endOffset)
                 continue
             }
             if session.end == session.start {
                 sink.add(strictness.zeroLength, "end equals start (\(time(session.start))); a session must last some time",
-                         path: origin.path + ".end", sessionID: session.id, offset: origin.endOffset)
+                         path: origin.keyPath("end"), sessionID: session.id, offset: origin.endOffset)
                 continue
             }
             if session.duration > 24 * 3600 {
-                sink.warning("lasts \(Int(session.duration / 3600)) hours; is the end date right?", path: origin.path + ".end", sessionID: session.id, offset: origin.endOffset)
+                sink.warning("lasts \(Int(session.duration / 3600)) hours; is the end date right?", path: origin.keyPath("end"), sessionID: session.id, offset: origin.endOffset)
             }
             if session.isScheduled { byRoom[session.roomID, default: []].append((session, origin)) }
         }
@@ -84,7 +88,7 @@ struct ProgramValidator {
                 let other = running.0
                 sink.add(strictness.overlap,
                          "overlaps session \"\(other.id)\" (\(time(other.start))–\(time(other.end)), at \(sink.locationText(running.1.offset))) in room \"\(room.id)\"\(strictness.overlap == .error ? "; fix the times or mark one \"status\": \"cancelled\"" : "")",
-                         path: origin.path + ".start", sessionID: session.id, offset: origin.startOffset)
+                         path: origin.keyPath("start"), sessionID: session.id, offset: origin.startOffset)
             }
             if session.end > running.0.end { running = item }
         }

@@ -1,9 +1,10 @@
+import Foundation
 import ScheduleCore
 
 /// What every feed fuzz target checks on each input: reading never traps; a program exists
 /// exactly when there is no error; a program can be queried and (up to 100 sessions) written back out.
-public func checkFeed(_ bytes: [UInt8]) {
-    let report = FeedReader.read(bytes)
+public func checkFeed(_ bytes: [UInt8], fallbackZone: TimeZone? = nil) {
+    let report = FeedReader.read(bytes, fallbackZone: fallbackZone)
     precondition((report.program == nil) == !report.errors.isEmpty)
     if let program = report.program, let first = program.firstStart {
         _ = Board(program: program, at: first)

@@ -1,0 +1,165 @@
+import Foundation
+import CXML2
+
+/// Parses XML bytes into a tree of `XMLElementNode`s with libxml2's SAX2 parser, bounded
+/// whatever the bytes say:
+/// - no entity may be declared (a schedule has no use for one, and declared entities are how
+///   "billion laughs" documents grow), no DTD or external entity is loaded, no network;
+/// - at most `maxElements` elements (a hostile 16 MiB of `<a/>` is refused, not built);
+/// - elements deeper than `keptDepth` are checked by libxml2 but not kept (a schedule's deepest
+///   element the readers use, `schedule/day/room/event/persons/person`, is at depth 6).
+/// Pure: bytes in, tree or located error out.
+enum XMLTreeParser {
+    static let maxElements = 250_000
+    static let keptDepth = 8
+
+    static func parse(_ bytes: [UInt8]) -> Result<XMLElementNode, XMLSyntaxError> {
+        guard !bytes.isEmpty else { return .failure(XMLSyntaxError(message: "the document is empty", location: nil)) }
+        guard bytes.count <= Int(Int32.max) else { return .failure(XMLSyntaxError(message: "the document is too large", location: nil)) }
+        let builder = TreeBuilder(bytes)
+        let parser = PushParser(builder)
+        guard let context = parser.context else {
+            return .failure(XMLSyntaxError(message: "libxml2 could not create a parser", location: nil))
+        }
+        builder.context = context
+        _ = xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                _ = xmlParseChunk(context, chars.baseAddress, Int32(chars.count), 1)
+            }
+        }
+        builder.context = nil
+        if let failure = builder.failure { return .failure(failure) }
+        guard let root = builder.root else {
+            return .failure(XMLSyntaxError(message: "no root element", location: nil))
+        }
+        return .success(root)
+    }
+}
+
+/// Owns libxml2's push parser context and frees it.
+private final class PushParser {
+    let context: xmlParserCtxtPtr?
+    /// Keeps the builder alive as long as libxml2 may call it.
+    private let builder: TreeBuilder
+
+    init(_ builder: TreeBuilder) {
+        self.builder = builder
+        var handler = xmlSAXHandler()
+        handler.initialized = UInt32(XML_SAX2_MAGIC)
+        handler.startElementNs = { user, localName, _, _, _, _, attributeCount, _, attributes in
+            TreeBuilder.from(user).start(localName, attributeCount: Int(attributeCount), attributes: attributes)
+        }
+        handler.endElementNs = { user, _, _, _ in TreeBuilder.from(user).end() }
+        handler.characters = { user, characters, length in TreeBuilder.from(user).characters(characters, Int(length)) }
+        handler.ignorableWhitespace = handler.characters
+        handler.entityDecl = { user, name, _, _, _, _ in TreeBuilder.from(user).declaredEntity(name) }
+        handler.serror = { user, error in
+            guard let user, let error else { return }
+            TreeBuilder.from(user).libxmlError(error.pointee)
+        }
+        let user = Unmanaged.passUnretained(builder).toOpaque()
+        context = withUnsafeMutablePointer(to: &handler) { xmlCreatePushParserCtxt($0, user, nil, 0, nil) }
+    }
+
+    deinit {
+        if let context { xmlFreeParserCtxt(context) }
+    }
+}
+
+/// Builds the tree from libxml2's callbacks (on the parsing thread, one document at a time).
+private final class TreeBuilder {
+    let bytes: [UInt8]
+    var context: xmlParserCtxtPtr?
+    /// Open elements, outermost first; only those at depth ≤ `keptDepth`.
+    private var open: [XMLElementNode] = []
+    private var openText: [[UInt8]] = []
+    private var depth = 0
+    private var elements = 0
+    private(set) var root: XMLElementNode?
+    private(set) var failure: XMLSyntaxError?
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    static func from(_ pointer: UnsafeMutableRawPointer?) -> TreeBuilder {
+        Unmanaged<TreeBuilder>.fromOpaque(pointer!).takeUnretainedValue()
+    }
+
+    func start(_ localName: UnsafePointer<xmlChar>?, attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        guard failure == nil else { return }
+        depth += 1
+        elements += 1
+        if elements > XMLTreeParser.maxElements {
+            stop("more than \(FeedLimits.grouped(XMLTreeParser.maxElements)) elements; a schedule has far fewer")
+            return
+        }
+        guard depth <= XMLTreeParser.keptDepth else { return }
+        var list: [(name: String, value: String)] = []
+        if let attributes {
+            list.reserveCapacity(attributeCount)
+            for index in 0..<attributeCount {
+                // localname, prefix, URI, value, end of value (not NUL-terminated).
+                let base = index * 5
+                guard let name = attributes[base], let value = attributes[base + 3], let end = attributes[base + 4] else { continue }
+                let valueBytes = UnsafeBufferPointer(start: value, count: end - value)
+                list.append((String(cString: name), String(decoding: valueBytes, as: UTF8.self)))
+            }
+        }
+        let name = localName.map { String(cString: $0) } ?? ""
+        open.append(XMLElementNode(name: name, attributes: list, offset: startOfTag()))
+        openText.append([])
+    }
+
+    func end() {
+        guard failure == nil else { return }
+        defer { depth -= 1 }
+        guard depth <= XMLTreeParser.keptDepth, var element = open.popLast(), let text = openText.popLast() else { return }
+        element.text = String(decoding: text, as: UTF8.self)
+        if open.isEmpty {
+            root = element
+        } else {
+            open[open.count - 1].children.append(element)
+        }
+    }
+
+    func characters(_ characters: UnsafePointer<xmlChar>?, _ length: Int) {
+        guard failure == nil, depth <= XMLTreeParser.keptDepth, !openText.isEmpty, let characters, length > 0 else { return }
+        openText[openText.count - 1].append(contentsOf: UnsafeBufferPointer(start: characters, count: length))
+    }
+
+    func declaredEntity(_ name: UnsafePointer<xmlChar>?) {
+        let entity = name.map { String(cString: $0) } ?? ""
+        stop("the document declares the entity \"\(entity)\"; a schedule may not declare entities")
+    }
+
+    func libxmlError(_ error: xmlError) {
+        // Warnings (such as an unusual encoding declaration) do not stop the reading.
+        guard failure == nil, error.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        var message = error.message.map { String(cString: $0) } ?? "not well-formed XML"
+        message = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        let location = error.line > 0 ? TextPosition(line: Int(error.line), column: max(1, Int(error.int2))) : nil
+        failure = XMLSyntaxError(message: "not well-formed XML: \(message)", location: location)
+    }
+
+    /// Stops libxml2 with Skylt's own reason, located where the parser is.
+    private func stop(_ message: String) {
+        var location: TextPosition?
+        if let context {
+            location = SourceText(bytes).location(ofOffset: startOfTag())
+            xmlStopParser(context)
+        }
+        failure = XMLSyntaxError(message: message, location: location)
+    }
+
+    /// The offset of the `<` of the tag libxml2 has just read: it calls back with its position
+    /// at the tag's `>`, and no `<` can occur inside a tag.
+    private func startOfTag() -> Int {
+        guard let context else { return 0 }
+        var offset = min(Int(xmlByteConsumed(context)), bytes.count)
+        while offset > 0 {
+            offset -= 1
+            if bytes[offset] == 0x3C { break }
+        }
+        return max(offset, 0)
+    }
+}
