@@ -54,7 +54,7 @@ public enum BoardJSON {
         enum SessionKeys: String, CodingKey {
             case id, title, kind, start, end, remainingSeconds = "remaining_seconds", elapsedSeconds = "elapsed_seconds"
             case progress, startsInSeconds = "starts_in_seconds", plannedStart = "planned_start", plannedEnd = "planned_end"
-            case delaySeconds = "delay_seconds"
+            case delaySeconds = "delay_seconds", url, language
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -92,6 +92,8 @@ public enum BoardJSON {
             try container.encode(zone.iso8601(session.plannedStart), forKey: .plannedStart)
             try container.encode(zone.iso8601(session.plannedEnd), forKey: .plannedEnd)
             try container.encode(Int(session.delay), forKey: .delaySeconds)
+            try container.encode(session.url, forKey: .url)
+            try container.encode(session.language, forKey: .language)
         }
     }
 

@@ -138,7 +138,8 @@ enum FrabFeedReader {
                 nextSuffix[session.id] = suffix + 1
                 let renamed = Session(id: "\(session.id)#\(suffix)", roomID: session.roomID, title: session.title, subtitle: session.subtitle,
                                       start: session.start, end: session.end, kind: session.kind, status: session.status, speakers: session.speakers,
-                                      abstract: session.abstract, note: session.note, track: session.track)
+                                      abstract: session.abstract, note: session.note, track: session.track, url: session.url,
+                                      language: session.language)
                 event.fields.warning("id \"\(session.id)\" is used by another event too; this one is \"\(renamed.id)\"", key: "guid")
                 byID[renamed.id] = renamed
                 sessions.append((renamed, origin))
@@ -221,11 +222,12 @@ enum FrabFeedReader {
         let type = fields.string("type")?.lowercased() ?? ""
         let kind: Session.Kind = ["break", "pause", "coffee", "coffee break"].contains(type) ? .break
             : ["lunch", "dinner", "meal", "breakfast"].contains(type) ? .meal : .talk
+        let (url, language, _) = fields.readURLAndLanguage(strict: false)
         let cancelled = ["cancelled", "canceled"].contains(fields.string("state")?.lowercased() ?? fields.string("status")?.lowercased() ?? "")
         let session = Session(id: id, roomID: event.room, title: title, subtitle: fields.string("subtitle").flatMap { $0.isBlank ? nil : $0 },
                               start: start, end: start.addingTimeInterval(duration), kind: kind, status: cancelled ? .cancelled : .scheduled,
                               speakers: speakers, abstract: fields.string("abstract").flatMap { $0.isBlank ? nil : $0 }, note: nil,
-                              track: fields.string("track").flatMap { $0.isBlank ? nil : $0 })
+                              track: fields.string("track").flatMap { $0.isBlank ? nil : $0 }, url: url, language: language)
         var origin = SessionOrigin(arrayPath: event.arrayPath, index: event.index, offset: fields.offset, idOffset: fields.offset(of: "guid"),
                                    roomOffset: fields.offset, startOffset: fields.offset(of: "date"), endOffset: fields.offset(of: "duration"))
         origin.separator = fields.keySeparator

@@ -7,7 +7,7 @@ enum NativeFeedReader {
     static let eventKeys: Set<String> = ["name", "subtitle", "venue", "timezone", "locale"]
     static let roomKeys: Set<String> = ["id", "name"]
     static let sessionKeys: Set<String> = ["id", "room", "title", "subtitle", "start", "end", "kind", "status",
-                                           "speakers", "abstract", "note", "track"]
+                                           "speakers", "abstract", "note", "track", "url", "language"]
     static let speakerKeys: Set<String> = ["name", "affiliation"]
     static let noticeKeys: Set<String> = ["text", "from", "until", "room"]
     static let trackKeys: Set<String> = ["name", "color"]
@@ -147,10 +147,11 @@ enum NativeFeedReader {
         let kind = enumValue(fields, "kind", default: Session.Kind.talk)
         let status = enumValue(fields, "status", default: Session.Status.scheduled)
         let speakers = readSpeakers(fields)
-        guard let id, let title, let start, let end, let roomID, let kind, let status, let speakers else { return nil }
+        let (url, language, linksValid) = fields.readURLAndLanguage(strict: true)
+        guard let id, let title, let start, let end, let roomID, let kind, let status, let speakers, linksValid else { return nil }
         let session = Session(id: id, roomID: roomID, title: title, subtitle: fields.string("subtitle"), start: start, end: end,
                               kind: kind, status: status, speakers: speakers, abstract: fields.string("abstract"),
-                              note: fields.string("note"), track: fields.string("track"))
+                              note: fields.string("note"), track: fields.string("track"), url: url, language: language)
         let origin = SessionOrigin(index: index, offset: node.offset, idOffset: fields.offset(of: "id"), roomOffset: fields.offset(of: "room"),
                                    startOffset: fields.offset(of: "start"), endOffset: fields.offset(of: "end"))
         return (session, origin)

@@ -41,6 +41,8 @@ public enum NativeFeedWriter {
                 fields.append(("speakers", "[" + speakers.joined(separator: ", ") + "]"))
             }
             if let track = session.track { fields.append(("track", quote(track))) }
+            if let language = session.language { fields.append(("language", quote(language))) }
+            if let url = session.url { fields.append(("url", quote(url))) }
             if let note = session.note { fields.append(("note", quote(note))) }
             if let abstract = session.abstract { fields.append(("abstract", quote(abstract))) }
             return "    {" + fields.map { "\(quote($0.0)): \($0.1)" }.joined(separator: ", ") + "}"

@@ -27,13 +27,18 @@ public final class Session: Sendable, Equatable, Identifiable {
     public let note: String?
     /// A track or theme the program groups sessions by.
     public let track: String?
+    /// The session's page (http or https), for a QR code on the room sign.
+    public let url: String?
+    /// The language it is held in, a BCP 47 tag as feeds write it ("sv", "en", "de-CH").
+    public let language: String?
     /// Seconds the session runs late against the feed's own times, from the technician's live
     /// file (`Program.applying(_:)`): `start` and `end` are already moved by it. 0 when on time.
     public let delay: TimeInterval
 
     public init(id: String, roomID: String, title: String, subtitle: String? = nil, start: Date, end: Date,
                 kind: Kind = .talk, status: Status = .scheduled, speakers: [Speaker] = [],
-                abstract: String? = nil, note: String? = nil, track: String? = nil, delay: TimeInterval = 0) {
+                abstract: String? = nil, note: String? = nil, track: String? = nil, url: String? = nil, language: String? = nil,
+                delay: TimeInterval = 0) {
         self.id = id
         self.roomID = roomID
         self.title = title
@@ -46,6 +51,8 @@ public final class Session: Sendable, Equatable, Identifiable {
         self.abstract = abstract
         self.note = note
         self.track = track
+        self.url = url
+        self.language = language
         self.delay = delay
     }
 
@@ -55,7 +62,8 @@ public final class Session: Sendable, Equatable, Identifiable {
     public static func == (lhs: Session, rhs: Session) -> Bool {
         lhs === rhs || (lhs.id == rhs.id && lhs.roomID == rhs.roomID && lhs.title == rhs.title && lhs.subtitle == rhs.subtitle
             && lhs.start == rhs.start && lhs.end == rhs.end && lhs.kind == rhs.kind && lhs.status == rhs.status
-            && lhs.speakers == rhs.speakers && lhs.abstract == rhs.abstract && lhs.note == rhs.note && lhs.track == rhs.track && lhs.delay == rhs.delay)
+            && lhs.speakers == rhs.speakers && lhs.abstract == rhs.abstract && lhs.note == rhs.note && lhs.track == rhs.track
+            && lhs.url == rhs.url && lhs.language == rhs.language && lhs.delay == rhs.delay)
     }
 
     /// Its length in seconds.
@@ -72,7 +80,7 @@ public final class Session: Sendable, Equatable, Identifiable {
         guard delay != self.delay else { return self }
         return Session(id: id, roomID: roomID, title: title, subtitle: subtitle, start: plannedStart.addingTimeInterval(delay),
                        end: plannedEnd.addingTimeInterval(delay), kind: kind, status: status, speakers: speakers, abstract: abstract,
-                       note: note, track: track, delay: delay)
+                       note: note, track: track, url: url, language: language, delay: delay)
     }
 }
 

@@ -240,6 +240,8 @@ enum ICalendarFeedReader {
             let title: String
             let cancelled: Bool
             let description: String?
+            /// `URL` (RFC 5545 3.8.4.6): the event's page, when it is an http(s) address.
+            let url: String?
             let offsets: (event: Int, id: Int, room: Int, start: Int, end: Int)
 
             init(_ event: ICalComponent) {
@@ -248,6 +250,7 @@ enum ICalendarFeedReader {
                 title = event.first("SUMMARY").map { ICalendarParser.unescape($0.value) }.flatMap { $0.isBlank ? nil : $0 } ?? "(untitled)"
                 cancelled = event.first("STATUS")?.value.uppercased() == "CANCELLED"
                 description = event.first("DESCRIPTION").map { ICalendarParser.unescape($0.value) }.flatMap { $0.isBlank ? nil : $0 }
+                url = event.first("URL").flatMap { try? WebAddress.check($0.value).get() }
                 let start = event.first("DTSTART")?.offset ?? event.offset
                 offsets = (event.offset, event.first("UID")?.offset ?? start, event.first("LOCATION")?.offset ?? start, start,
                            event.first("DTEND")?.offset ?? event.first("DURATION")?.offset ?? start)
@@ -266,7 +269,7 @@ enum ICalendarFeedReader {
             }
             if roomsSeen.insert(template.room).inserted { roomOrder.append(template.room) }
             let session = Session(id: id, roomID: template.room, title: template.title, start: start, end: start.addingTimeInterval(length),
-                                  status: template.cancelled ? .cancelled : .scheduled, abstract: template.description)
+                                  status: template.cancelled ? .cancelled : .scheduled, abstract: template.description, url: template.url)
             let offsets = template.offsets
             sessions.append((session, SessionOrigin(arrayPath: "VEVENT", index: index, offset: offsets.event, idOffset: offsets.id,
                                                     roomOffset: offsets.room, startOffset: offsets.start, endOffset: offsets.end)))
