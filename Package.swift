@@ -40,12 +40,16 @@ let package = Package(
         .systemLibrary(name: "CCEC"),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CHyphen"),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(name: "Kiosk", dependencies: [
             "ScheduleCore", "SignText", "SignLayout", "CMalloc", "CCurl", "CZlib",
             .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Clocks", package: "swift-clocks"),
         ]),
-        .target(name: "SDLBackend", dependencies: ["SignLayout", "Kiosk", "CSDL2", "CSDL2TTF", "CSDL2Image"]),
+        // libhyphen's dictionaries, for the layout's `Hyphenator` (the layout reads no files).
+        .target(name: "Hyphenation", dependencies: ["SignLayout", "CHyphen"]),
+        .target(name: "SDLBackend", dependencies: ["SignLayout", "Kiosk", "CSDL2", "CSDL2TTF", "CSDL2Image", "CQRencode"]),
         .target(name: "KMSBackend", dependencies: ["Kiosk", "SignLayout", "SDLBackend", "CDRM"]),
         .target(name: "HDMICEC", dependencies: ["Kiosk", "CCEC", .product(name: "Logging", package: "swift-log")]),
         .target(name: "RemoteView", dependencies: [
@@ -57,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "skylt",
             dependencies: [
-                "ScheduleCore", "SignText", "SignLayout", "SDLBackend", "KMSBackend", "HDMICEC", "Kiosk", "RemoteView",
+                "ScheduleCore", "SignText", "SignLayout", "Hyphenation", "SDLBackend", "KMSBackend", "HDMICEC", "Kiosk", "RemoteView",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -75,7 +79,7 @@ let package = Package(
         // What several test targets (and the benchmarks) share: fixtures, instants, generated feeds.
         .target(name: "SkyltTestSupport", dependencies: ["ScheduleCore", "SignLayout", "Kiosk"], path: "Tests/SkyltTestSupport"),
         .testTarget(name: "ScheduleCoreTests", dependencies: ["ScheduleCore", "SignText", "SkyltTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "SignLayoutTests", dependencies: ["ScheduleCore", "SignText", "SignLayout", "SkyltTestSupport"]),
+        .testTarget(name: "SignLayoutTests", dependencies: ["ScheduleCore", "SignText", "SignLayout", "Hyphenation", "SkyltTestSupport"]),
         .testTarget(name: "SDLBackendTests", dependencies: ["ScheduleCore", "SignLayout", "SDLBackend", "Kiosk", "CSDL2", "CSDL2Image",
                                                             "SkyltTestSupport"],
                     exclude: ["Goldens"]),

@@ -64,8 +64,11 @@ fi
 
 # 1. Debian packages: what Skylt needs at run time, and (when building here) to build it.
 if ((packages)); then
-  wanted=(libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 libdrm2 libcurl4 zlib1g fonts-dejavu-core fontconfig)
-  [ -z "$binary" ] && wanted+=(pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libdrm-dev libcurl4-openssl-dev libxml2-dev zlib1g-dev)
+  # schedule.xml (libxml2), QR codes (libqrencode), hyphenation (libhyphen with the Swedish, English and German dictionaries).
+  wanted=(libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 libdrm2 libcurl4 zlib1g fonts-dejavu-core fontconfig
+          libxml2 libqrencode4 libhyphen0 hyphen-sv hyphen-en-us hyphen-de)
+  [ -z "$binary" ] && wanted+=(pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libdrm-dev libcurl4-openssl-dev libxml2-dev zlib1g-dev
+                               libqrencode-dev libhyphen-dev)
   missing=()
   for package in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -11,6 +11,8 @@ public final class SoftwareCanvas {
     let renderer: OpaquePointer
     let fonts: FontBook
     let cache = TextTextureCache()
+    /// The QR code drawn last, and its text.
+    private var lastQRCode: (text: String, code: QRCode)?
 
     /// Number of texts rasterised so far (cache misses), for benchmarks and tests.
     public var rasterisedTexts: Int { cache.rasterised }
@@ -78,6 +80,8 @@ public final class SoftwareCanvas {
                 SDL_RenderFillRect(renderer, &box)
             case .text(let run):
                 drawText(run)
+            case .qrCode(let text, let rect):
+                drawQRCode(text, in: rect)
             }
         }
         SDL_RenderSetClipRect(renderer, nil)
@@ -96,6 +100,30 @@ public final class SoftwareCanvas {
                                 h: Int32(max(2, run.size / 14)))
             SDL_RenderFillRect(renderer, &line)
         }
+    }
+
+    /// A white square with the code centred in it at a whole number of pixels a module (a
+    /// blurred module does not scan); nothing but the square when even one pixel a module
+    /// does not fit. The last code is kept: a countdown tick does not encode it again.
+    private func drawQRCode(_ text: String, in rect: Rect) {
+        setColor(Color(red: 255, green: 255, blue: 255))
+        var square = sdlRect(rect)
+        SDL_RenderFillRect(renderer, &square)
+        if lastQRCode?.text != text { lastQRCode = QRCode(text).map { (text, $0) } }
+        guard let code = lastQRCode?.code else { return }
+        let module = min(rect.width, rect.height) / code.sizeWithQuietZone
+        guard module >= 1 else { return }
+        let originX = rect.x + (rect.width - module * code.size) / 2
+        let originY = rect.y + (rect.height - module * code.size) / 2
+        setColor(Color(red: 0, green: 0, blue: 0))
+        var dark: [SDL_Rect] = []
+        dark.reserveCapacity(code.modules.count / 2)
+        for row in 0..<code.size {
+            for column in 0..<code.size where code.isDark(column, row) {
+                dark.append(SDL_Rect(x: Int32(originX + column * module), y: Int32(originY + row * module), w: Int32(module), h: Int32(module)))
+            }
+        }
+        SDL_RenderFillRects(renderer, dark, Int32(dark.count))
     }
 
     private func setColor(_ color: Color) {

@@ -13,10 +13,16 @@ struct Composer {
     let shift: (dx: Int, dy: Int)
     private(set) var items: [DisplayItem] = []
 
-    init(theme: Theme, measurer: any TextMeasurer, width: Int, height: Int, shift: (dx: Int, dy: Int)) {
+    /// The language of the screen's texts (the feed's locale), for hyphenating words too long
+    /// for a line; a text in another language says so.
+    let language: String?
+
+    init(theme: Theme, measurer: any TextMeasurer, hyphenator: any Hyphenator = NoHyphenation(), language: String? = nil, width: Int, height: Int,
+         shift: (dx: Int, dy: Int)) {
         self.theme = theme
         self.measurer = measurer
-        self.fitter = TextFitter(measurer: measurer)
+        self.fitter = TextFitter(measurer: measurer, hyphenator: hyphenator)
+        self.language = language
         self.width = width
         self.height = height
         self.shift = shift
@@ -44,15 +50,54 @@ struct Composer {
         items.append(.box(rect.offsetBy(dx: shift.dx, dy: shift.dy), color))
     }
 
+    /// A QR code of `text` in the square `rect`.
+    mutating func qrCode(_ text: String, _ rect: Rect) {
+        guard !rect.isEmpty else { return }
+        items.append(.qrCode(text, rect.offsetBy(dx: shift.dx, dy: shift.dy)))
+    }
+
     /// Writes `text` wrapped into `width` from (x, y), at most `maxLines` lines and never
     /// below `bottom`. Returns the y just below the last line written (y if none fitted).
     @discardableResult
     mutating func text(_ text: String, x: Int, y: Int, width: Int, weight: FontWeight, size: Int, color: Color,
-                       maxLines: Int = 1, bottom: Int? = nil, align: Alignment = .left, strikethrough: Bool = false) -> Int {
+                       maxLines: Int = 1, bottom: Int? = nil, align: Alignment = .left, strikethrough: Bool = false, language: String? = nil) -> Int {
+        let lines = fitter.lines(text, weight: weight, size: size, width: width, maxLines: min(maxLines, room(y, size, weight, bottom)),
+                                 language: language ?? self.language)
+        return place(lines, x: x, y: y, width: width, weight: weight, size: size, color: color, align: align, strikethrough: strikethrough)
+    }
+
+    /// A title: at `size` if it fits whole (every word unbroken, nothing cut); else one step
+    /// smaller (at most 15 %, never below `floor`) if it fits whole there; else at that size
+    /// with words broken at hyphenation points of its `language` where lines end, and cut with
+    /// "…" only if even that does not fit. Returns the y below the last line.
+    @discardableResult
+    mutating func title(_ text: String, x: Int, y: Int, width: Int, size: Int, floor: Int, color: Color, maxLines: Int,
+                        bottom: Int? = nil, language: String? = nil) -> Int {
+        let language = language ?? self.language
+        let smaller = max(min(floor, size), Int((Double(size) * 0.85).rounded()))
+        var last = TextFitter.Fitted(lines: [])
+        var lastSize = size
+        for candidate in Set([size, smaller]).sorted(by: >) {
+            last = fitter.fit(text, weight: .bold, size: candidate, width: width, maxLines: min(maxLines, room(y, candidate, .bold, bottom)),
+                              language: language)
+            lastSize = candidate
+            if last.isWhole { break }
+        }
+        if !last.isWhole {
+            last = fitter.fit(text, weight: .bold, size: lastSize, width: width, maxLines: min(maxLines, room(y, lastSize, .bold, bottom)),
+                              language: language, hyphenateLineEnds: true)
+        }
+        return place(last.lines, x: x, y: y, width: width, weight: .bold, size: lastSize, color: color, align: .left, strikethrough: false)
+    }
+
+    /// How many lines of `size` fit from `y` down to `bottom` (the screen's foot when nil).
+    private func room(_ y: Int, _ size: Int, _ weight: FontWeight, _ bottom: Int?) -> Int {
+        max(0, ((bottom ?? height) - y) / max(1, lineHeight(weight, size)))
+    }
+
+    private mutating func place(_ lines: [String], x: Int, y: Int, width: Int, weight: FontWeight, size: Int, color: Color, align: Alignment,
+                                strikethrough: Bool) -> Int {
         let lineHeight = self.lineHeight(weight, size)
-        let limit = bottom ?? height
-        let room = max(0, (limit - y) / max(1, lineHeight))
-        let lines = fitter.lines(text, weight: weight, size: size, width: width, maxLines: min(maxLines, room))
         var lineY = y
         for line in lines {
             let lineWidth = min(width, textWidth(line, weight, size))
@@ -71,7 +116,7 @@ struct Composer {
 
     /// How many lines `text` takes in `width` (up to `maxLines`).
     func lineCount(_ text: String, width: Int, weight: FontWeight, size: Int, maxLines: Int) -> Int {
-        fitter.lines(text, weight: weight, size: size, width: width, maxLines: maxLines).count
+        fitter.lines(text, weight: weight, size: size, width: width, maxLines: maxLines, language: language).count
     }
 
     func build() -> DisplayList {

@@ -18,11 +18,25 @@ struct RoomSignLayout {
         let header = Header.compose(title: entry.room.name, subtitle: event.name, notices: board.notices(forRoom: roomID), context: context, into: &composer)
         let top = RoomStateBand.compose(entry, context: context, y: header, into: &composer)
         let margin = composer.length(0.04)
-        let bottom = composer.height - margin
         let landscape = composer.width > composer.height
         let mainWidth = landscape ? Int(Double(composer.width) * 0.6) - margin : composer.width - 2 * margin
         let listX = landscape ? Int(Double(composer.width) * 0.64) : margin
         let listWidth = composer.width - margin - listX
+        // The session's page as a QR code in the bottom-right corner: the list (and, in
+        // portrait, where the blocks span the width, everything) stays above it.
+        let qr = qrCode(entry, margin: margin, composer: composer)
+        let listBottom = qr.map { $0.frame.y - composer.length(0.02) } ?? composer.height - margin
+        let bottom = landscape ? composer.height - margin : listBottom
+        if let qr {
+            composer.qrCode(qr.url, qr.frame)
+            let captionX = landscape ? listX : margin
+            let captionSize = composer.px(theme.sizes.list)
+            let lines = composer.lineCount(context.words.qrCaption, width: qr.frame.x - composer.length(0.02) - captionX, weight: .regular,
+                                           size: captionSize, maxLines: 2)
+            composer.text(context.words.qrCaption, x: captionX, y: qr.frame.maxY - lines * composer.lineHeight(.regular, captionSize),
+                          width: qr.frame.x - composer.length(0.02) - captionX, weight: .regular, size: captionSize,
+                          color: theme.colors.muted, maxLines: 2, bottom: qr.frame.maxY, align: .right)
+        }
         var y = top
         var shown: Set<String> = []
         let words = context.words
@@ -83,8 +97,42 @@ struct RoomSignLayout {
             !shown.contains(session.id) && session.end > board.at && (session.start > cutoff || session.status == .cancelled)
         }
         if !rest.isEmpty {
-            list(rest, day: dayOf, x: listX, y: listTop, width: listWidth, bottom: bottom, into: &composer)
+            list(rest, day: dayOf, x: listX, y: listTop, width: listWidth, bottom: listBottom, into: &composer)
         }
+    }
+
+    /// The session's language as a small tag ("EN") in the label row above its title, when it
+    /// differs from the feed's (a Swedish conference marks its English talks, not every talk).
+    /// Returns the x after it.
+    private func languageTag(_ session: Session, x: Int, y: Int, limit: Int, into composer: inout Composer) -> Int {
+        guard let language = session.language,
+              LanguageTag.primary(language) != LanguageTag.primary(context.board.program.event.locale) else { return x }
+        let theme = composer.theme
+        let size = composer.px(theme.sizes.label)
+        let text = LanguageTag.primary(language).uppercased()
+        let padding = max(2, size / 4)
+        let tagWidth = composer.textWidth(text, .bold, size) + 2 * padding
+        guard x + tagWidth <= limit else { return x }
+        composer.box(Rect(x: x, y: y, width: tagWidth, height: composer.lineHeight(.bold, size)), theme.colors.panel)
+        composer.text(text, x: x + padding, y: y, width: tagWidth - 2 * padding, weight: .bold, size: size, color: theme.colors.text)
+        return x + tagWidth + composer.length(0.02)
+    }
+
+    /// The QR code to show: the page of the talk on now, or (with none on) of the next one;
+    /// nil when that has no page, is a break or cancelled, or the theme turns codes off. About a
+    /// fifth of the shorter side (≈ 13 cm on a 55" 1080p screen: it scans from a metre and more).
+    private func qrCode(_ entry: RoomBoard, margin: Int, composer: Composer) -> (url: String, frame: Rect)? {
+        guard composer.theme.showsQRCodes else { return nil }
+        let talk = { (session: Session) in session.isScheduled && session.kind != .break && session.kind != .meal }
+        let session: Session?
+        if let current = entry.current?.session, talk(current) {
+            session = current
+        } else {
+            session = entry.next?.session
+        }
+        guard let session, talk(session), let url = session.url else { return nil }
+        let side = composer.length(0.22)
+        return (url, Rect(x: composer.width - margin - side, y: composer.height - margin - side, width: side, height: side))
     }
 
     // MARK: - Blocks
@@ -101,13 +149,14 @@ struct RoomSignLayout {
             composer.text(late, x: besideX, y: start, width: x + width - besideX, weight: .bold, size: labelSize, color: theme.colors.late, bottom: bottom)
             besideX += composer.textWidth(late, .bold, labelSize) + composer.length(0.02)
         }
+        besideX = languageTag(session, x: besideX, y: start, limit: x + width, into: &composer)
         if let track = session.track, besideX < x + width {
             // The track beside the label, in the track's own colour.
             composer.text(track, x: besideX, y: start, width: x + width - besideX, weight: .bold, size: labelSize,
                           color: context.trackColor(track, on: theme.colors.background), bottom: bottom)
         }
-        y = composer.text(session.title, x: x, y: y, width: width, weight: .bold, size: composer.px(theme.sizes.title), color: theme.colors.text,
-                          maxLines: 3, bottom: bottom)
+        y = composer.title(session.title, x: x, y: y, width: width, size: composer.px(theme.sizes.title), floor: composer.px(theme.sizes.nextTitle),
+                           color: theme.colors.text, maxLines: 3, bottom: bottom, language: session.language)
         if let subtitle = session.subtitle, !subtitle.isEmpty {
             y = composer.text(subtitle, x: x, y: y, width: width, weight: .regular, size: composer.px(theme.sizes.body), color: theme.colors.text,
                               maxLines: 2, bottom: bottom)
@@ -158,13 +207,16 @@ struct RoomSignLayout {
         let label = context.words.next.uppercased()
         let labelSize = composer.px(theme.sizes.label)
         var y = composer.text(label, x: x, y: start, width: width, weight: .bold, size: labelSize, color: theme.colors.accent, bottom: bottom)
+        var besideX = x + composer.textWidth(label, .bold, labelSize) + composer.length(0.02)
         if let late = context.lateLabel(session) {
-            let lateX = x + composer.textWidth(label, .bold, labelSize) + composer.length(0.02)
-            composer.text(late, x: lateX, y: start, width: x + width - lateX, weight: .bold, size: labelSize, color: theme.colors.late, bottom: bottom)
+            composer.text(late, x: besideX, y: start, width: x + width - besideX, weight: .bold, size: labelSize, color: theme.colors.late, bottom: bottom)
+            besideX += composer.textWidth(late, .bold, labelSize) + composer.length(0.02)
         }
+        _ = languageTag(session, x: besideX, y: start, limit: x + width, into: &composer)
         let titleSize = composer.px(featured ? theme.sizes.title : theme.sizes.nextTitle)
-        y = composer.text(session.title, x: x, y: y, width: width, weight: .bold, size: titleSize, color: theme.colors.text,
-                          maxLines: featured ? 3 : 2, bottom: bottom)
+        let titleFloor = composer.px(featured ? theme.sizes.nextTitle : theme.sizes.body)
+        y = composer.title(session.title, x: x, y: y, width: width, size: titleSize, floor: titleFloor, color: theme.colors.text,
+                           maxLines: featured ? 3 : 2, bottom: bottom, language: session.language)
         if !session.speakers.isEmpty {
             y = composer.text(context.speakers(session), x: x, y: y + composer.length(0.005), width: width, weight: .regular,
                               size: composer.px(theme.sizes.body), color: theme.colors.muted, maxLines: featured ? 2 : 1, bottom: bottom)

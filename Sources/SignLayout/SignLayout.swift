@@ -7,13 +7,16 @@ import SignText
 public struct SignLayout {
     public let theme: Theme
     public let measurer: any TextMeasurer
+    /// Where words may break (libhyphen in the product; none by default).
+    public let hyphenator: any Hyphenator
 
     /// The lobby shows at most this many rooms per page and flips pages this often.
     public static let lobbyPagePeriod: TimeInterval = 10
 
-    public init(theme: Theme, measurer: any TextMeasurer) {
+    public init(theme: Theme, measurer: any TextMeasurer, hyphenator: any Hyphenator = NoHyphenation()) {
         self.theme = theme
         self.measurer = measurer
+        self.hyphenator = hyphenator
     }
 
     /// Lays out one frame.
@@ -24,7 +27,8 @@ public struct SignLayout {
     ///   - statusMark: a small technician's note for the corner (stale feed, rejected edit), or nil.
     public func layout(_ board: Board, mode: SignMode, width: Int, height: Int, statusMark: String? = nil) -> DisplayList {
         let shift = BurnInShift.offset(at: board.at, shortSide: min(width, height))
-        var composer = Composer(theme: theme, measurer: measurer, width: width, height: height, shift: shift)
+        var composer = Composer(theme: theme, measurer: measurer, hyphenator: hyphenator, language: board.program.event.locale,
+                                width: width, height: height, shift: shift)
         let words = Phrasebook(locale: board.program.event.locale)
         var context = LayoutContext(board: board, words: words)
         switch mode {
@@ -44,7 +48,7 @@ public struct SignLayout {
     /// The whole screen for an emergency alert, in high contrast: the message as large as it
     /// fits and the screen's own direction line; nothing else (no clock, no program).
     public func emergency(_ alert: LiveAlert, direction: String?, width: Int, height: Int) -> DisplayList {
-        var composer = Composer(theme: theme, measurer: measurer, width: width, height: height, shift: (0, 0))
+        var composer = Composer(theme: theme, measurer: measurer, hyphenator: hyphenator, width: width, height: height, shift: (0, 0))
         EmergencyLayout.compose(alert, direction: direction, into: &composer)
         var list = composer.build()
         list.background = theme.colors.alertBackground

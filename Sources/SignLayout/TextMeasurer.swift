@@ -7,25 +7,47 @@ public protocol TextMeasurer {
     func lineHeight(weight: FontWeight, size: Int) -> Int
 }
 
-/// Word wrapping and ellipsis, by whole characters (never half a glyph).
+/// Word wrapping, hyphenation and ellipsis, by whole characters (never half a glyph). A word
+/// is only ever broken with a hyphen shown: at a point the hyphenator (a dictionary for the
+/// text's language) gives, after a hyphen it already has, or, for a word longer than a whole
+/// line with no point that fits, wherever it must.
 public struct TextFitter {
     public let measurer: any TextMeasurer
+    public let hyphenator: any Hyphenator
 
-    public init(measurer: any TextMeasurer) {
+    public init(measurer: any TextMeasurer, hyphenator: any Hyphenator = NoHyphenation()) {
         self.measurer = measurer
+        self.hyphenator = hyphenator
     }
 
-    /// Breaks `text` into at most `maxLines` lines no wider than `width`; if it does not fit,
-    /// the last line ends in "…".
     /// Longer texts are cut before fitting: no screen shows more, and fitting is quadratic in
     /// a single overlong word.
     public static let maxCharacters = 1000
 
-    public func lines(_ text: String, weight: FontWeight, size: Int, width: Int, maxLines: Int) -> [String] {
-        guard maxLines > 0, width > 0 else { return [] }
+    /// How a text was fitted.
+    public struct Fitted: Equatable {
+        public var lines: [String]
+        /// Cut short, the last line ending in "…".
+        public var truncated = false
+        /// A word was broken (with a hyphen).
+        public var brokeWord = false
+        /// Whole: every word unbroken and nothing cut.
+        public var isWhole: Bool { !truncated && !brokeWord }
+    }
+
+    /// Breaks `text` into at most `maxLines` lines no wider than `width`; if it does not fit,
+    /// the last line ends in "…".
+    /// - Parameters:
+    ///   - language: the text's language, for the hyphenator (nil: no dictionary).
+    ///   - hyphenateLineEnds: break a word at the end of any line where a piece of it fits
+    ///     (fuller lines, for a title that must fit); otherwise only words too long for a line
+    ///     of their own are broken.
+    public func fit(_ text: String, weight: FontWeight, size: Int, width: Int, maxLines: Int, language: String? = nil,
+                    hyphenateLineEnds: Bool = false) -> Fitted {
+        guard maxLines > 0, width > 0 else { return Fitted(lines: [], truncated: !text.isEmpty) }
         let text = String(text.prefix(Self.maxCharacters))  // O(limit), not O(length of the text).
         var words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
-        var lines: [String] = []
+        var result = Fitted(lines: [])
         var current = ""
         var index = 0
         while index < words.count {
@@ -36,21 +58,36 @@ public struct TextFitter {
                 index += 1
                 continue
             }
-            if current.isEmpty {
-                // A single word wider than the line: break it by characters.
+            let prefix = current.isEmpty ? "" : current + " "
+            if hyphenateLineEnds || !fits(word, weight, size, width),
+               let (head, tail) = hyphenated(word, language: language, after: prefix, weight, size, width) {
+                result.lines.append(prefix + head)
+                words[index] = tail
+                current = ""
+                result.brokeWord = true
+            } else if current.isEmpty {
+                // Longer than a line, with no point that fits: broken where it must be, hyphen shown.
                 let (head, tail) = splitToFit(word, weight, size, width)
-                lines.append(head)
+                result.lines.append(head)
                 if tail.isEmpty { index += 1 } else { words[index] = tail }
+                result.brokeWord = result.brokeWord || !tail.isEmpty
             } else {
-                lines.append(current)
+                result.lines.append(current)
                 current = ""
             }
-            if lines.count == maxLines, index < words.count || !current.isEmpty {
-                return ellipsized(lines, weight, size, width)
+            if result.lines.count == maxLines, index < words.count || !current.isEmpty {
+                result.lines = ellipsized(result.lines, weight, size, width)
+                result.truncated = true
+                return result
             }
         }
-        if !current.isEmpty { lines.append(current) }
-        return lines
+        if !current.isEmpty { result.lines.append(current) }
+        return result
+    }
+
+    /// `fit(…).lines`, breaking only words too long for a line.
+    public func lines(_ text: String, weight: FontWeight, size: Int, width: Int, maxLines: Int, language: String? = nil) -> [String] {
+        fit(text, weight: weight, size: size, width: width, maxLines: maxLines, language: language).lines
     }
 
     /// One line: the text, shortened with "…" if too wide.
@@ -64,12 +101,52 @@ public struct TextFitter {
         measurer.width(of: text, weight: weight, size: size) <= width
     }
 
+    /// The longest head of `word` that, with its hyphen, fits after `prefix` on one line, and
+    /// the rest: broken after a hyphen the word has, or at a dictionary point. Nil when none fits.
+    private func hyphenated(_ word: String, language: String?, after prefix: String, _ weight: FontWeight, _ size: Int, _ width: Int)
+        -> (head: String, tail: String)? {
+        let characters = Array(word)
+        for point in breakPoints(characters, language: language).reversed() {
+            let head = String(characters[..<point])
+            let shown = head.hasSuffix("-") || head.hasSuffix("‐") ? head : head + "-"
+            if fits(prefix + shown, weight, size, width) { return (shown, String(characters[point...])) }
+        }
+        return nil
+    }
+
+    /// Offsets where `word` may break: after each hyphen inside it, and the dictionary's
+    /// points in each run of letters (punctuation around a word is not sent to the dictionary).
+    private func breakPoints(_ word: [Character], language: String?) -> [Int] {
+        var points: [Int] = []
+        var runStart: Int?
+        func endRun(at end: Int) {
+            guard let start = runStart, let language else { return }
+            runStart = nil
+            guard end - start >= 5 else { return }
+            points += hyphenator.hyphenationPoints(of: String(word[start..<end]), language: language)
+                .filter { $0 > 0 && $0 < end - start }.map { $0 + start }
+        }
+        for (offset, character) in word.enumerated() {
+            if character.isLetter {
+                if runStart == nil { runStart = offset }
+                continue
+            }
+            endRun(at: offset)
+            runStart = nil
+            // After a hyphen between letters or digits, never leaving a lone letter on either side.
+            if character == "-" || character == "‐", offset >= 2, offset + 3 < word.count { points.append(offset + 1) }
+        }
+        endRun(at: word.count)
+        return points.sorted()
+    }
+
+    /// The longest head of `word` that fits with a hyphen after it, and the rest.
     private func splitToFit(_ word: String, _ weight: FontWeight, _ size: Int, _ width: Int) -> (String, String) {
         var head = ""
         for (offset, character) in word.enumerated() {
             let candidate = head + String(character)
-            if !head.isEmpty, !fits(candidate, weight, size, width) {
-                return (head, String(word.dropFirst(offset)))
+            if !head.isEmpty, !fits(candidate + "-", weight, size, width) {
+                return (head + "-", String(word.dropFirst(offset)))
             }
             head = candidate
         }
@@ -90,7 +167,7 @@ public struct TextFitter {
 extension String {
     fileprivate var trimmingTrailingSpaces: String {
         var text = self
-        while text.last == " " || text.last == "," || text.last == "–" { text.removeLast() }
+        while text.last == " " || text.last == "," || text.last == "–" || text.last == "-" { text.removeLast() }
         return text
     }
 }

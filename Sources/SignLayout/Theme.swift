@@ -90,6 +90,12 @@ public struct Theme: Sendable, Equatable, Codable {
     public var colors: Colors
     public var fonts: Fonts
     public var sizes: Sizes
+    /// Whether room signs show the session's page as a QR code (`"qrCodes": false` turns them
+    /// off; absent: on).
+    public var qrCodes: Bool?
+
+    /// Whether room signs show QR codes.
+    public var showsQRCodes: Bool { qrCodes ?? true }
 
     /// Reads a theme from JSON bytes.
     public static func decode(_ data: Data) throws -> Theme {

@@ -33,6 +33,8 @@ public struct Phrasebook: Sendable {
     public var dayOver: String { pick("Dagens program är slut", "That's all for today") }
     public var eventOver: String { pick("Tack för i dag!", "Thank you for today!") }
     public var noSessions: String { pick("Inga programpunkter", "Nothing scheduled") }
+    /// Beside the QR code of the session's page.
+    public var qrCaption: String { pick("Mer om passet: skanna koden", "More about this talk: scan the code") }
     public var roomFinished: String { pick("Inget mer i den här salen i dag", "Nothing more in this room today") }
     public var waitingForClock: String { pick("Väntar på klockan…", "Waiting for clock…") }
     public var waitingForProgram: String { pick("Väntar på programmet…", "Waiting for the programme…") }

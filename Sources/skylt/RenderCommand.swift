@@ -1,3 +1,4 @@
+import Hyphenation
 import ArgumentParser
 import Foundation
 import Kiosk
@@ -40,7 +41,7 @@ struct RenderCommand: ParsableCommand {
                 let layoutSize = sign.rotation.layoutSize(forPanel: size.size)
                 let canvas = try SoftwareCanvas(width: layoutSize.width, height: layoutSize.height, fonts: fonts)
                 // What the kiosk would show at that instant: the emergency screen while one is in force.
-                let step = KioskStep(layout: SignLayout(theme: theme, measurer: fonts), mode: mode, direction: direction)
+                let step = KioskStep(layout: SignLayout(theme: theme, measurer: fonts, hyphenator: LibHyphenator()), mode: mode, direction: direction)
                 let list = step.frame(program: program, status: KioskStatus(source: "render"), at: instant, clockEvidence: nil,
                                       size: layoutSize).list
                 canvas.draw(list)

@@ -1,3 +1,4 @@
+import Hyphenation
 import ArgumentParser
 import Foundation
 import Kiosk
@@ -176,7 +177,9 @@ struct RunCommand: ParsableCommand {
             let screenshots = httpPort.map { _ in ScreenshotMailbox(wakeLoop: { signal.wake() }) }
             let remote = try screenshots.map { try startRemoteView(store: store, screenshots: $0, logger: logger) } ?? nil
             defer { remote?.stop() }
-            let step = KioskStep(layout: SignLayout(theme: theme, measurer: fonts), mode: sign.requestedMode, schedule: schedule, direction: direction)
+            // Dictionaries load beside the loop (German takes seconds); a loaded one asks for a new frame.
+            let hyphenator = LibHyphenator(loading: .background(onLoaded: { signal.wake() }))
+            let step = KioskStep(layout: SignLayout(theme: theme, measurer: fonts, hyphenator: hyphenator), mode: sign.requestedMode, schedule: schedule, direction: direction)
             let tv = hdmiCEC && !headless ? CECScreenPower.discover(logger: logger) : nil
             if let tv { Output.error("skylt: switching the TV's power through HDMI-CEC: \(tv.description)") }
             let driver = KioskDriver(step: step, store: store, display: display, wallClock: wallClock, clock: ContinuousClock(), signal: signal,

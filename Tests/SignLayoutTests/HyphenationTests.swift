@@ -1,0 +1,142 @@
+import Foundation
+import Hyphenation
+import ScheduleCore
+import SignLayout
+import SkyltTestSupport
+import Testing
+
+/// Titles that do not fit: one step smaller first, then broken at hyphenation points of their
+/// language (libhyphen with Debian's dictionaries), never inside a word without a hyphen.
+@Suite struct HyphenationTests {
+    static let hyphenator = LibHyphenator()
+
+    /// Skips (saying so) where Debian's dictionaries are not installed; CI installs them (.ci/setup).
+    func dictionariesInstalled() -> Bool {
+        let installed = ["sv", "en", "de"].allSatisfy(Self.hyphenator.hasDictionary(for:))
+        if !installed {
+            if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("hyphen-sv, hyphen-en-us or hyphen-de is missing; .ci/setup installs them") }
+            print("skipped: Debian's hyphenation dictionaries are not in \(LibHyphenator.debianFolder) (bash .ci/setup installs them)")
+        }
+        return installed
+    }
+
+    func pieces(_ word: String, _ language: String) -> String {
+        let points = Self.hyphenator.hyphenationPoints(of: word, language: language)
+        var result = "", last = 0
+        let characters = Array(word)
+        for point in points {
+            result += String(characters[last..<point]) + "-"
+            last = point
+        }
+        return result + String(characters[last...])
+    }
+
+    @Test func dictionariesGiveTheirLanguagesPoints() {
+        guard dictionariesInstalled() else { return }
+        // Points are real syllable boundaries of each language, found by its own dictionary.
+        #expect(pieces("Länsförsäkringar", "sv-SE").contains("läns") || pieces("Länsförsäkringar", "sv-SE").contains("Läns-"))
+        #expect(pieces("Samhällsarbetets", "sv").split(separator: "-").count >= 3)
+        #expect(pieces("enshittification", "en").split(separator: "-").count >= 3)
+        #expect(pieces("Donaudampfschifffahrt", "de-CH").split(separator: "-").count >= 3)
+        // Case is kept, the word is unchanged apart from the hyphens.
+        #expect(pieces("Länsförsäkringar", "sv").replacingOccurrences(of: "-", with: "") == "Länsförsäkringar")
+        // At least two letters before a break and three after it.
+        for (word, language) in [("Samhällsarbetets", "sv"), ("infrastructure", "en"), ("Gesellschaftskapitän", "de")] {
+            let points = Self.hyphenator.hyphenationPoints(of: word, language: language)
+            #expect(!points.isEmpty && points.allSatisfy { $0 >= 2 && $0 <= word.count - 3 }, "\(word): \(points)")
+        }
+        // No dictionary, or a word the dictionary's character set cannot write: no points.
+        #expect(Self.hyphenator.hyphenationPoints(of: "Länsförsäkringar", language: "xx").isEmpty)
+        #expect(Self.hyphenator.hyphenationPoints(of: "Łódźbrzęczyszczykiewicz", language: "sv").isEmpty)
+        #expect(!Self.hyphenator.hasDictionary(for: "not a language"))
+    }
+
+    @Test func fitterBreaksOnlyWithAHyphen() {
+        guard dictionariesInstalled() else { return }
+        let fitter = TextFitter(measurer: FixedMeasurer(), hyphenator: Self.hyphenator)
+        for (text, language) in [("Samhällsarbetets digitalisering och länsförsäkringarnas framtid", "sv"),
+                                 ("Enshittification-resistant internet", "en"),
+                                 ("Donaudampfschifffahrtsgesellschaftskapitänsmütze", "de")] {
+            for width in [120, 200, 310] {
+                let fitted = fitter.fit(text, weight: .bold, size: 20, width: width, maxLines: 8, language: language, hyphenateLineEnds: true)
+                #expect(!fitted.truncated, "\(text) at \(width)")
+                #expect(fitted.lines.allSatisfy { FixedMeasurer().width(of: $0, weight: .bold, size: 20) <= width })
+                expectBrokenOnlyWithHyphens(fitted.lines, original: text)
+            }
+        }
+    }
+
+    /// Every line ends at a space of the original text or with a hyphen, and the lines read
+    /// back as the text (added hyphens removed).
+    func expectBrokenOnlyWithHyphens(_ lines: [String], original: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        var rebuilt = ""
+        for (index, line) in lines.enumerated() {
+            let isLast = index == lines.count - 1
+            if !isLast, !line.hasSuffix("-") {
+                rebuilt += line + " "
+                continue
+            }
+            // A hyphen the text had is kept; one added for the break is not part of it.
+            let kept = original.contains(rebuilt + line) && !isLast ? line : (isLast ? line : String(line.dropLast()))
+            rebuilt += kept
+        }
+        #expect(rebuilt.trimmingCharacters(in: .whitespaces) == original, "\(lines)", sourceLocation: sourceLocation)
+    }
+
+    static let titles = [
+        ("Samhällsarbetets digitalisering i länsförsäkringarna", "sv"),
+        ("Enshittification-resistant internet for everyone", "en"),
+        ("Länsförsäkringarnas samhällsansvar i Jämtlands fjällvärld", "sv"),
+    ]
+
+    @Test(arguments: [(1280, 720), (1080, 1920)])
+    func roomSignTitlesAreHyphenatedNotCut(_ size: (Int, Int)) throws {
+        guard dictionariesInstalled() else { return }
+        for (title, language) in Self.titles {
+            let program = try LayoutFixture.program(text: """
+                {"skylt": 1, "event": {"name": "E", "timezone": "Europe/Stockholm", "locale": "sv-SE"},
+                 "sessions": [{"id": "a", "title": "\(title)", "language": "\(language)", "start": "2020-02-06T09:00", "end": "2020-02-06T10:00"}]}
+                """)
+            let board = Board(program: program, at: LayoutFixture.instant("2020-02-06T09:30+01:00"))
+            let list = SignLayout(theme: .dark, measurer: FixedMeasurer(), hyphenator: Self.hyphenator)
+                .layout(board, mode: .room("main"), width: size.0, height: size.1)
+            let lines = titleLines(list, title)
+            #expect(!lines.isEmpty && !lines.contains { $0.contains("…") }, "\(size): \(lines)")
+            expectBrokenOnlyWithHyphens(lines, original: title)
+            // The same title without a dictionary: only cut or broken with a hyphen, never silently.
+            let plain = SignLayout(theme: .dark, measurer: FixedMeasurer()).layout(board, mode: .room("main"), width: size.0, height: size.1)
+            let plainLines = titleLines(plain, title)
+            for (line, next) in zip(plainLines, plainLines.dropFirst()) where !line.hasSuffix("-") {
+                #expect(title.contains(line + " " + next.split(separator: " ").first.map(String.init).map { $0.replacingOccurrences(of: "…", with: "") }!),
+                        "\(size): \(plainLines)")
+            }
+        }
+    }
+
+    /// The title's lines: bold texts that are pieces of it (a hyphen or "…" at the end aside).
+    func titleLines(_ list: DisplayList, _ title: String) -> [String] {
+        list.texts.filter { run in
+            var piece = run.text
+            while piece.hasSuffix("-") || piece.hasSuffix("…") { piece.removeLast() }
+            return run.weight == .bold && piece.count >= 2 && title.contains(piece)
+        }.map(\.text)
+    }
+
+    @Test func aTitleThatFitsOneStepSmallerIsNotHyphenated() throws {
+        guard dictionariesInstalled() else { return }
+        // Fits whole at 85 %: shown smaller, every word whole.
+        let title = "Hållbar digitalisering i Jämtlands kommuner"
+        let program = try LayoutFixture.program(text: """
+            {"skylt": 1, "event": {"name": "E", "timezone": "Europe/Stockholm", "locale": "sv-SE"},
+             "sessions": [{"id": "a", "title": "\(title)", "start": "2020-02-06T09:00", "end": "2020-02-06T10:00"}]}
+            """)
+        let board = Board(program: program, at: LayoutFixture.instant("2020-02-06T09:30+01:00"))
+        for (width, height) in [(1280, 720), (1080, 1920), (1920, 1080)] {
+            let list = SignLayout(theme: .dark, measurer: FixedMeasurer(), hyphenator: Self.hyphenator)
+                .layout(board, mode: .room("main"), width: width, height: height)
+            let titleLines = list.texts.filter { title.contains($0.text) && $0.weight == .bold && $0.text.count > 3 }
+            #expect(!titleLines.isEmpty && titleLines.allSatisfy { !$0.text.hasSuffix("-") && !$0.text.hasSuffix("…") }, "\(width)x\(height): \(titleLines.map(\.text))")
+            #expect(titleLines.map(\.text).joined(separator: " ") == title)
+        }
+    }
+}
