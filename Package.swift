@@ -80,7 +80,7 @@ let package = Package(
         .target(name: "SkyltTestSupport", dependencies: ["ScheduleCore", "SignLayout", "Kiosk"], path: "Tests/SkyltTestSupport"),
         .testTarget(name: "ScheduleCoreTests", dependencies: ["ScheduleCore", "SignText", "SkyltTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SignLayoutTests", dependencies: ["ScheduleCore", "SignText", "SignLayout", "Hyphenation", "SkyltTestSupport"]),
-        .testTarget(name: "SDLBackendTests", dependencies: ["ScheduleCore", "SignLayout", "SDLBackend", "Kiosk", "CSDL2", "CSDL2Image",
+        .testTarget(name: "SDLBackendTests", dependencies: ["ScheduleCore", "SignLayout", "SDLBackend", "Kiosk", "CSDL2", "CSDL2Image", "Hyphenation",
                                                             "SkyltTestSupport"],
                     exclude: ["Goldens"]),
         .testTarget(name: "SkyltCLITests", dependencies: ["skylt", "SkyltTestSupport"]),

@@ -68,8 +68,9 @@ struct Composer {
 
     /// A title: at `size` if it fits whole (every word unbroken, nothing cut); else one step
     /// smaller (at most 15 %, never below `floor`) if it fits whole there; else at that size
-    /// with words broken at hyphenation points of its `language` where lines end, and cut with
-    /// "…" only if even that does not fit. Returns the y below the last line.
+    /// with words broken at hyphenation points of its `language` where lines end. A title too
+    /// long even for that is cut with "…" at the smaller size with its words whole: hyphens buy
+    /// nothing when the end is lost anyway. Returns the y below the last line.
     @discardableResult
     mutating func title(_ text: String, x: Int, y: Int, width: Int, size: Int, floor: Int, color: Color, maxLines: Int,
                         bottom: Int? = nil, language: String? = nil) -> Int {
@@ -84,8 +85,9 @@ struct Composer {
             if last.isWhole { break }
         }
         if !last.isWhole {
-            last = fitter.fit(text, weight: .bold, size: lastSize, width: width, maxLines: min(maxLines, room(y, lastSize, .bold, bottom)),
-                              language: language, hyphenateLineEnds: true)
+            let hyphenated = fitter.fit(text, weight: .bold, size: lastSize, width: width, maxLines: min(maxLines, room(y, lastSize, .bold, bottom)),
+                                        language: language, hyphenateLineEnds: true)
+            if !hyphenated.truncated || last.brokeWord { last = hyphenated }
         }
         return place(last.lines, x: x, y: y, width: width, weight: .bold, size: lastSize, color: color, align: .left, strikethrough: false)
     }

@@ -1,6 +1,7 @@
 import CSDL2
 import CSDL2Image
 import Foundation
+import Hyphenation
 import Kiosk
 import ScheduleCore
 import SignLayout
@@ -77,6 +78,13 @@ import Testing
                      size: (width, height), live: #"{"skylt_live": 1, "alert": {"text": "Utrym byggnaden nu. Gå lugnt till närmaste utgång.", "level": "emergency"}}"#),
             ]
         }
+        // Big events (schedule.xml): a portrait door sign with a hyphenated Swedish title, an English
+        // talk's tag and a QR code; German hyphenation at 720p in the light theme; the lobby.
+        cases.append(Case(name: "xml-room-1080x1920", feed: "fjallhack-2026.schedule.xml", at: "2026-03-12T09:50+01:00", mode: .room("Storsalen"),
+                          size: (1080, 1920)))
+        cases.append(Case(name: "xml-room-light-1280x720", feed: "fjallhack-2026.schedule.xml", at: "2026-03-12T09:50+01:00", mode: .room("Hörsal 2"),
+                          theme: "light", size: (1280, 720)))
+        cases.append(Case(name: "xml-lobby-1920x1080", feed: "fjallhack-2026.schedule.xml", at: "2026-03-12T09:50+01:00", mode: .lobby))
         cases.append(Case(name: "live-full-light-1920x1080", feed: "nordic-devdays-multi-room.json", at: "2021-09-14T10:40+02:00", mode: .room("hall-a"),
                           theme: "light", live: busyLive))
         return cases
@@ -89,6 +97,9 @@ import Testing
                "hall-b": {"state": "filling"}, "workshop": {"state": "closed"}},
      "alert": {"text": "Lunch is served from 11:45 in the foyer", "level": "info"}}
     """
+
+    /// The product's hyphenation (Debian's dictionaries), loaded once for all cases.
+    static let hyphenator = LibHyphenator()
 
     /// The screen an emergency hangs beside says where to go from there.
     static let direction = "Nödutgång: trappan till vänster"
@@ -125,7 +136,7 @@ import Testing
             let fonts = try FontBook(theme: theme, library: library)
             let (width, height) = testCase.size
             let canvas = try SoftwareCanvas(width: width, height: height, fonts: fonts)
-            let layout = SignLayout(theme: theme, measurer: fonts)
+            let layout = SignLayout(theme: theme, measurer: fonts, hyphenator: Self.hyphenator)
             if let live = testCase.live {
                 let planned = try Self.program(testCase.feed)
                 let state = try #require(LiveReader.read(Array(live.utf8), program: planned).state)
@@ -146,6 +157,39 @@ import Testing
             // Font rasterisers may differ by ±1–2 on edge pixels; anything more is a real change.
             #expect(difference.maxChannel <= 48 && difference.differingFraction < 0.002,
                     "\(testCase.name): \(difference.differingPixels) pixels differ (max channel \(difference.maxChannel)); to accept on purpose: SKYLT_RECORD_GOLDENS=1")
+        }
+    }
+
+    /// The QR code on a room sign is read back by a real decoder (zbarimg, as a phone would)
+    /// from the rendered frame, at every size and in both themes.
+    @Test(arguments: [(1920, 1080, "dark"), (1080, 1920, "dark"), (1280, 720, "light"), (720, 1280, "light")])
+    func qrCodeScansBackToTheSessionsPage(_ size: (Int, Int, String)) throws {
+        guard let zbarimg = ["/usr/bin/zbarimg", "/usr/local/bin/zbarimg"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("zbarimg is missing; .ci/setup installs zbar-tools") }
+            print("skipped: zbarimg is not installed (bash .ci/setup installs zbar-tools)")
+            return
+        }
+        let library = try SDLLibrary(video: false)
+        try withExtendedLifetime(library) {
+            let theme = try Self.theme(size.2)
+            let fonts = try FontBook(theme: theme, library: library)
+            let canvas = try SoftwareCanvas(width: size.0, height: size.1, fonts: fonts)
+            let program = try Self.program("fjallhack-2026.schedule.xml")
+            let board = Board(program: program, at: Self.instant("2026-03-12T09:50+01:00"))
+            canvas.draw(SignLayout(theme: theme, measurer: fonts, hyphenator: Self.hyphenator).layout(board, mode: .room("Hörsal 2"), width: size.0, height: size.1))
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("skylt-qr-\(size.0)x\(size.1).png").path
+            defer { try? FileManager.default.removeItem(atPath: file) }
+            try FrameFile.write(canvas, rotation: .none, to: file)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: zbarimg)
+            process.arguments = ["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", file]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(text.trimmingCharacters(in: .whitespacesAndNewlines) == "https://fjallhack.example.se/2026/talk/107", "\(size): \(text)")
         }
     }
 

@@ -51,6 +51,17 @@ import Testing
         #expect(!Self.hyphenator.hasDictionary(for: "not a language"))
     }
 
+    @Test func aKioskLoadsDictionariesBesideItsLoop() {
+        guard dictionariesInstalled() else { return }
+        // Asked before its dictionary is in: no points yet (and none remembered), a call when loaded, then the points.
+        let loaded = DispatchSemaphore(value: 0)
+        let kiosk = LibHyphenator(loading: .background(onLoaded: { loaded.signal() }))
+        #expect(kiosk.hyphenationPoints(of: "Länsförsäkringar", language: "sv").isEmpty)
+        #expect(loaded.wait(timeout: .now() + 60) == .success)
+        #expect(kiosk.hyphenationPoints(of: "Länsförsäkringar", language: "sv") == Self.hyphenator.hyphenationPoints(of: "Länsförsäkringar", language: "sv"))
+        #expect(!kiosk.hyphenationPoints(of: "Länsförsäkringar", language: "sv").isEmpty)
+    }
+
     @Test func fitterBreaksOnlyWithAHyphen() {
         guard dictionariesInstalled() else { return }
         let fitter = TextFitter(measurer: FixedMeasurer(), hyphenator: Self.hyphenator)

@@ -151,8 +151,21 @@ enum FrabFeedReader {
         let rooms = roomOrder.map { Room(id: $0, name: $0) }
         ProgramValidator(zone: zone, strictness: .imported, sink: sink).check(rooms: rooms, sessions: sessions)
         guard !sink.hasErrors else { return report(nil) }
-        let event = Event(name: name, subtitle: nil, venue: nil, timeZone: zone, locale: "en-GB", trackColors: trackColors(conference, dialect: dialect))
+        let event = Event(name: name, subtitle: nil, venue: nil, timeZone: zone, locale: locale(of: sessions.map(\.0)),
+                          trackColors: trackColors(conference, dialect: dialect))
         return report(Program(event: event, rooms: rooms, sessions: sessions.map(\.0)))
+    }
+
+    /// An export names no locale: the language most of its sessions are held in stands for it
+    /// (screens speak it where Skylt has its words, hyphenate in it, and tag only the sessions
+    /// in other languages); without languages, British English.
+    static func locale(of sessions: [Session]) -> String {
+        var counts: [String: Int] = [:]
+        for session in sessions {
+            if let language = session.language { counts[LanguageTag.primary(language), default: 0] += 1 }
+        }
+        guard let (language, _) = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { return "en-GB" }
+        return language == "en" ? "en-GB" : language
     }
 
     struct RawEvent {
