@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "skylt-bench",
             dependencies: [
-                "ScheduleCore", "SignLayout", "SDLBackend", "SkyltTestSupport",
+                "ScheduleCore", "SignLayout", "SDLBackend", "Hyphenation", "SkyltTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

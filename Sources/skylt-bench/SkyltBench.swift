@@ -4,8 +4,8 @@ import ArgumentParser
 struct SkyltBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "skylt-bench",
-        abstract: "Measure Skylt: feed parsing and board queries (core), drawing (frame).",
-        subcommands: [CoreBenchmark.self, FrameBenchmark.self],
+        abstract: "Measure Skylt: feed parsing and board queries (core), drawing (frame), hyphenation.",
+        subcommands: [CoreBenchmark.self, FrameBenchmark.self, HyphenationBenchmark.self],
         defaultSubcommand: CoreBenchmark.self
     )
 }
