@@ -59,9 +59,9 @@ struct LobbyLayout {
         let pageIndicatorHeight = composer.lineHeight(.regular, smallSize)
         let headingsHeight = landscape ? composer.lineHeight(.bold, composer.px(theme.sizes.label)) + gap / 2 : 0
         var perPage = max(1, (bottom - top - headingsHeight) / (rowHeight + gap))
-        if rooms.count > perPage, landscape {
-            // More rooms than fit: one line a room, so a big congress cycles through in few pages.
-            dense(rooms, top: top, bottom: bottom, margin: margin, width: width, headingsHeight: headingsHeight, into: &composer)
+        if rooms.count > perPage {
+            // More rooms than fit: one line a room (two in portrait), so a big congress cycles through in few pages.
+            dense(rooms, top: top, bottom: bottom, margin: margin, width: width, headingsHeight: headingsHeight, landscape: landscape, into: &composer)
             return
         }
         if rooms.count > perPage { perPage = max(1, (bottom - top - headingsHeight - pageIndicatorHeight) / (rowHeight + gap)) }
@@ -92,25 +92,40 @@ struct LobbyLayout {
     }
 
     /// The dense lobby: one line a room (room · now · next with its time) at the list size, a
-    /// track or full mark at its edge, as many rows as fit, pages every `lobbyPagePeriod`.
-    private func dense(_ rooms: [RoomBoard], top: Int, bottom: Int, margin: Int, width: Int, headingsHeight: Int, into composer: inout Composer) {
+    /// track or full mark at its edge, as many rows as fit, pages every `lobbyPagePeriod`. In
+    /// portrait, where three columns would leave a title a dozen letters, two lines a room: the
+    /// room (on up to two lines) beside now, and next under now.
+    private func dense(_ rooms: [RoomBoard], top: Int, bottom: Int, margin: Int, width: Int, headingsHeight: Int, landscape: Bool,
+                       into composer: inout Composer) {
         let theme = composer.theme
         let size = composer.px(theme.sizes.list)
         let padding = composer.length(0.006)
         let gap = composer.length(0.004)
-        let rowHeight = composer.lineHeight(.bold, size) + 2 * padding
+        let lineHeight = composer.lineHeight(.bold, size)
+        let rowHeight = (landscape ? lineHeight : 2 * lineHeight) + 2 * padding
         let pageIndicatorHeight = composer.lineHeight(.regular, size)
-        let perPage = max(1, (bottom - top - headingsHeight - pageIndicatorHeight) / (rowHeight + gap))
+        let perPage = max(1, (bottom - top - (landscape ? headingsHeight : 0) - pageIndicatorHeight) / (rowHeight + gap))
         let pages = max(1, (rooms.count + perPage - 1) / perPage)
         let page = ((context.page % pages) + pages) % pages
-        var y = columnHeadings(y: top, margin: margin, width: width, into: &composer)
+        var y = landscape ? columnHeadings(y: top, margin: margin, width: width, into: &composer) : top
         let inset = composer.length(0.015)
         for entry in rooms.dropFirst(page * perPage).prefix(perPage) {
             composer.box(Rect(x: margin, y: y, width: width, height: rowHeight), theme.colors.panel)
             edgeMark(entry, x: margin, y: y, height: rowHeight, into: &composer)
             let inner = Rect(x: margin + inset, y: y + padding, width: width - 2 * inset, height: rowHeight - 2 * padding)
-            let (roomWidth, nowX, nextX, columnWidth) = columns(inner, gap: composer.length(0.02))
-            composer.text(entry.room.name, x: inner.x, y: inner.y, width: roomWidth, weight: .bold, size: size, color: theme.colors.text)
+            let roomWidth: Int, nowX: Int, nextX: Int, columnWidth: Int, nextY: Int
+            if landscape {
+                (roomWidth, nowX, nextX, columnWidth) = columns(inner, gap: composer.length(0.02))
+                nextY = inner.y
+            } else {
+                roomWidth = inner.width * 3 / 10
+                nowX = inner.x + roomWidth + composer.length(0.02)
+                nextX = nowX
+                columnWidth = inner.maxX - nowX
+                nextY = inner.y + lineHeight
+            }
+            composer.text(entry.room.name, x: inner.x, y: inner.y, width: roomWidth, weight: .bold, size: size, color: theme.colors.text,
+                          maxLines: landscape ? 1 : 2)
             var titleX = nowX
             if let mark = context.words.roomStateMark(entry.state) {
                 stateMark(mark, state: entry.state, x: nowX, y: inner.y, width: columnWidth, size: size, bottom: inner.maxY + 1, into: &composer)
@@ -127,10 +142,10 @@ struct LobbyLayout {
                 let day = context.isToday(next.session.start) ? "" : context.dayName(next.session.start) + " "
                 let time = day + context.time(next.session.start)
                 let timeWidth = composer.textWidth(time, .bold, size) + composer.length(0.01)
-                composer.text(time, x: nextX, y: inner.y, width: min(timeWidth, columnWidth), weight: .bold, size: size,
+                composer.text(time, x: nextX, y: nextY, width: min(timeWidth, columnWidth), weight: .bold, size: size,
                               color: next.session.delay > 0 ? theme.colors.late : theme.colors.accent)
                 if timeWidth < columnWidth {
-                    composer.text(next.session.title, x: nextX + timeWidth, y: inner.y, width: columnWidth - timeWidth, weight: .regular, size: size,
+                    composer.text(next.session.title, x: nextX + timeWidth, y: nextY, width: columnWidth - timeWidth, weight: .regular, size: size,
                                   color: theme.colors.text)
                 }
             }

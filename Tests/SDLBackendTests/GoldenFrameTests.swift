@@ -58,6 +58,8 @@ import Testing
         cases.append(Case(name: "real-camp2019-curie-1080x1920", feed: "real:camp2019-frab-two-stages.schedule.json", at: "2019-08-22T14:10+02:00",
                           mode: .room("Curie"), size: (1080, 1920)))
         cases.append(Case(name: "real-36c3-lobby-1920x1080", feed: "real:36c3-everything.schedule.json", at: "2019-12-28T14:10+01:00", mode: .lobby))
+        cases.append(Case(name: "real-36c3-lobby-1080x1920", feed: "real:36c3-everything.schedule.json", at: "2019-12-28T14:10+01:00", mode: .lobby,
+                          size: (1080, 1920)))
         cases.append(Case(name: "light-1920x1080", feed: "nordic-devdays-multi-room.json", at: "2021-09-14T10:20+02:00", mode: .room("hall-a"), theme: "light"))
         // Live operations: a full room with a delay and an info alert, a late room (Swedish), the
         // lobby with every state, an emergency; landscape and portrait, and the light theme.

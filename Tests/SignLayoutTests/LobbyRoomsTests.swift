@@ -76,6 +76,28 @@ import Testing
         #expect(names.allSatisfy { $0.size == Int((Theme.dark.sizes.list * 1080).rounded()) })
     }
 
+    @Test func aPortraitLobbyTakesTwoLinesARoom() throws {
+        let program = try Self.congress(58)
+        var seen: [String] = []
+        var pageCount = 0
+        for page in 0..<12 {
+            let at = TestInstant.absolute("2020-02-06T09:30:00+01:00").addingTimeInterval(Double(page) * SignLayout.lobbyPagePeriod)
+            let list = SignLayout(theme: .dark, measurer: FixedMeasurer()).layout(Board(program: program, at: at), mode: .lobby, width: 1080, height: 1920)
+            SignLayoutTests().checkGeometry(list, "portrait dense page \(page)")
+            let indicator = try #require(list.texts.first { $0.text.hasPrefix("Sida ") }?.text)
+            pageCount = Int(indicator.split(separator: " ").last ?? "") ?? 0
+            seen += list.texts.map(\.text).filter { $0.hasPrefix("Sal ") }
+            // Each room's next is on the line under its now, in the same column.
+            for name in list.texts.filter({ $0.text.hasPrefix("Sal ") }) {
+                let row = list.texts.filter { $0.frame.y >= name.frame.y && $0.frame.y < name.frame.y + 2 * name.frame.height && $0.frame.x > name.frame.maxX }
+                #expect(Set(row.map(\.frame.y)).count == 2, "\(name.text): \(row.map(\.text))")
+            }
+        }
+        // 58 busy rooms: 13 pages of roomy portrait rows before; now at most 5 (50 s).
+        #expect(pageCount >= 2 && Double(pageCount) * SignLayout.lobbyPagePeriod <= 60, "\(pageCount) pages")
+        #expect(Set(seen) == Set((1...58).map { "Sal \($0)" }))
+    }
+
     @Test func aFewRoomsKeepTheRoomyRows() throws {
         let program = try LayoutFixture.program("nordic-devdays-multi-room.json")
         let list = LayoutFixture.layout(program, at: "2021-09-14T10:40+02:00", mode: .lobby, width: 1920, height: 1080)
