@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Hyphenation
 import Kiosk
 import ScheduleCore
 import SDLBackend
@@ -44,7 +45,7 @@ struct FrameBenchmark: ParsableCommand {
         let library = try SDLLibrary(video: false)
         try withExtendedLifetime(library) {
             let fonts = try FontBook(theme: theme, library: library)
-            let layout = SignLayout(theme: theme, measurer: fonts)
+            let layout = SignLayout(theme: theme, measurer: fonts, hyphenator: LibHyphenator())
             func frame(_ second: Int) -> DisplayList {
                 layout.layout(Board(program: program, at: start.addingTimeInterval(Double(second % 2 == 0 ? 0 : 1))), mode: .room("main"),
                               width: width, height: height)
