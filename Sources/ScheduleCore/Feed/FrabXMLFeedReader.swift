@@ -12,8 +12,17 @@ import Foundation
 /// `<persons><person>NAME</person></persons>`. Links, attachments and recordings are not read.
 enum FrabXMLFeedReader {
     static func read(_ bytes: [UInt8], source: SourceText, fallbackZone: TimeZone?) -> FeedReport {
+        let utf8: [UInt8]
+        switch XMLEncoding.utf8(bytes) {
+        case .failure(let error):
+            return FeedReport(program: nil, diagnostics: [Diagnostic(.error, error.message, location: error.location)], format: .frabXML)
+        case .success(let converted):
+            utf8 = converted
+        }
+        // Offsets are into the UTF-8 text; lines and columns (characters) are the same as the file's.
+        let source = utf8 == bytes ? source : SourceText(utf8)
         let root: XMLElementNode
-        switch XMLTreeParser.parse(bytes) {
+        switch XMLTreeParser.parse(utf8) {
         case .failure(let error):
             return FeedReport(program: nil, diagnostics: [Diagnostic(.error, error.message, location: error.location)], format: .frabXML)
         case .success(let tree):

@@ -1,8 +1,8 @@
 import Foundation
 import CXML2
 
-/// Parses XML bytes into a tree of `XMLElementNode`s with libxml2's SAX2 parser, bounded
-/// whatever the bytes say:
+/// Parses XML in UTF-8 (`XMLEncoding` converts other encodings first) into a tree of
+/// `XMLElementNode`s with libxml2's SAX2 parser, bounded whatever the bytes say:
 /// - no entity may be declared (a schedule has no use for one, and declared entities are how
 ///   "billion laughs" documents grow), no DTD or external entity is loaded, no network;
 /// - at most `maxElements` elements (a hostile 16 MiB of `<a/>` is refused, not built);
@@ -22,7 +22,8 @@ enum XMLTreeParser {
             return .failure(XMLSyntaxError(message: "libxml2 could not create a parser", location: nil))
         }
         builder.context = context
-        _ = xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
+        // UTF-8 whatever the declaration says (`XMLEncoding` has converted it): offsets stay cheap.
+        _ = xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_IGNORE_ENC.rawValue))
         bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 _ = xmlParseChunk(context, chars.baseAddress, Int32(chars.count), 1)
