@@ -31,7 +31,7 @@ for target in "${targets[@]}"; do
   corpus=$(mktemp -d)
   case "$target" in
     FuzzICalendar) find "$root/Tests" "$root/../shared/feeds/real" -name '*.ics' -size -100k -exec cp {} "$corpus/" \; 2>/dev/null || true ;;
-    FuzzScheduleXML) find "$root/Tests/ScheduleCoreTests/Fixtures" -name '*.xml' -exec cp {} "$corpus/" \;
+    FuzzScheduleXML) find "$root/assets/feeds" "$root/Tests/ScheduleCoreTests/Fixtures" -name '*.xml' -exec cp {} "$corpus/" \;
                      head -c 16000 "$root/../shared/feeds/real/fosdem-2020.pentabarf.xml" > "$corpus/fosdem-head.xml" 2>/dev/null || true ;;
     FuzzConfig) cp "$root/deploy/skylt.json" "$corpus/" ;;
     FuzzLive) cp "$root"/assets/live/*.json "$corpus/" ;;
