@@ -33,12 +33,13 @@ final class HyphenDictionary {
         // A word the dictionary's character set cannot write (Latin-1 and "Łódź") has no points.
         guard let data = word.data(using: encoding), !data.isEmpty, data.count < 200 else { return [] }
         let bytes = [CChar](data.map { CChar(bitPattern: $0) })
+        // libhyphen reads the word up to its NUL in places (the hyphen minimums), whatever its length says.
+        let word = bytes + [0]
         var hyphens = [CChar](repeating: 0, count: bytes.count + 5)
-        var hyphenated = [CChar](repeating: 0, count: bytes.count * 2 + 1)
         var replacements: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
         var positions: UnsafeMutablePointer<Int32>?
         var cuts: UnsafeMutablePointer<Int32>?
-        let failed = hnj_hyphen_hyphenate3(dictionary, bytes, Int32(bytes.count), &hyphens, &hyphenated, &replacements, &positions, &cuts,
+        let failed = hnj_hyphen_hyphenate3(dictionary, word, Int32(bytes.count), &hyphens, nil, &replacements, &positions, &cuts,
                                            Int32(leftMin), Int32(rightMin), Int32(leftMin), Int32(rightMin))
         defer {
             // Non-standard breaks ("tugg-gummi") come with replacements we do not use; libhyphen allocated them.

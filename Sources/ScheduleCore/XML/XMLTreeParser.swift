@@ -64,7 +64,11 @@ private final class PushParser {
     }
 
     deinit {
-        if let context { xmlFreeParserCtxt(context) }
+        guard let context else { return }
+        // libxml2 makes a document of its own for a DTD's declarations (even when refused); the
+        // context does not free it.
+        if let document = context.pointee.myDoc { xmlFreeDoc(document) }
+        xmlFreeParserCtxt(context)
     }
 }
 
