@@ -132,7 +132,7 @@ struct LobbyLayout {
                 titleX += composer.textWidth(mark, .bold, size) + composer.length(0.02)
             }
             if let current = entry.current, titleX < nowX + columnWidth {
-                let pause = current.session.kind == .break || current.session.kind == .meal
+                let pause = current.session.isPause
                 composer.text(current.session.title, x: titleX, y: inner.y, width: nowX + columnWidth - titleX, weight: .bold, size: size,
                               color: pause ? theme.colors.pause : theme.colors.text)
             } else if entry.current == nil, titleX == nowX {
@@ -221,7 +221,7 @@ struct LobbyLayout {
             let idle = entry.phase == .finished || entry.phase == .eventOver ? context.words.roomFinished : "—"
             return composer.text(idle, x: x, y: y, width: width, weight: .regular, size: smallSize, color: theme.colors.muted, bottom: bottom)
         }
-        let pause = current.session.kind == .break || current.session.kind == .meal
+        let pause = current.session.isPause
         let next = composer.text(current.session.title, x: x, y: y, width: width, weight: .bold, size: titleSize,
                                  color: pause ? theme.colors.pause : theme.colors.text, maxLines: 2, bottom: bottom)
         return countdown(context.words.endsIn(current.remainingSeconds), weight: .bold, color: theme.colors.accent, session: current.session,

@@ -43,7 +43,7 @@ struct RoomSignLayout {
 
         if let current = entry.current {
             shown.insert(current.session.id)
-            if current.session.kind == .break || current.session.kind == .meal {
+            if current.session.isPause {
                 y = pause(current, next: entry.next, x: margin, y: y, width: mainWidth, bottom: bottom, into: &composer)
                 if let next = entry.next { shown.insert(next.session.id) }  // "Resumes at" names it.
             } else {
@@ -75,7 +75,7 @@ struct RoomSignLayout {
                 break
             }
         }
-        if let next = entry.next, !(entry.current.map { $0.session.kind == .break || $0.session.kind == .meal } ?? false) {
+        if let next = entry.next, !(entry.current?.session.isPause ?? false) {
             let featured = entry.current == nil && entry.phase != .dayOver
             // Its label, a line of title and its time must fit; otherwise it heads the list of
             // later sessions (a band for a full room can take the room it needs).
@@ -123,7 +123,7 @@ struct RoomSignLayout {
     /// fifth of the shorter side (≈ 13 cm on a 55" 1080p screen: it scans from a metre and more).
     private func qrCode(_ entry: RoomBoard, margin: Int, composer: Composer) -> (url: String, frame: Rect)? {
         guard composer.theme.showsQRCodes else { return nil }
-        let talk = { (session: Session) in session.isScheduled && session.kind != .break && session.kind != .meal }
+        let talk = { (session: Session) in session.isScheduled && !session.isPause }
         let session: Session?
         if let current = entry.current?.session, talk(current) {
             session = current

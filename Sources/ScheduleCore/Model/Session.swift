@@ -59,6 +59,9 @@ public final class Session: Sendable, Equatable, Identifiable {
     /// Whether the session happens (is not cancelled).
     public var isScheduled: Bool { status == .scheduled }
 
+    /// Whether it is a break or a meal: screens show those as a pause, not as a talk.
+    public var isPause: Bool { kind == .break || kind == .meal }
+
     public static func == (lhs: Session, rhs: Session) -> Bool {
         lhs === rhs || (lhs.id == rhs.id && lhs.roomID == rhs.roomID && lhs.title == rhs.title && lhs.subtitle == rhs.subtitle
             && lhs.start == rhs.start && lhs.end == rhs.end && lhs.kind == rhs.kind && lhs.status == rhs.status
