@@ -101,6 +101,28 @@ struct RoomSignLayout {
         }
     }
 
+    /// A block's label row: "PÅGÅR NU" or "HÄRNÄST", then how late the session runs (the first
+    /// thing read, never pushed off the screen), its language tag and (`showsTrack`) its track in
+    /// the track's own colour. Returns the y below the row.
+    private func labelRow(_ label: String, session: Session, showsTrack: Bool, x: Int, y: Int, width: Int, bottom: Int,
+                          into composer: inout Composer) -> Int {
+        let theme = composer.theme
+        let label = label.uppercased()
+        let size = composer.px(theme.sizes.label)
+        let below = composer.text(label, x: x, y: y, width: width, weight: .bold, size: size, color: theme.colors.accent, bottom: bottom)
+        var besideX = x + composer.textWidth(label, .bold, size) + composer.length(0.02)
+        if let late = context.lateLabel(session) {
+            composer.text(late, x: besideX, y: y, width: x + width - besideX, weight: .bold, size: size, color: theme.colors.late, bottom: bottom)
+            besideX += composer.textWidth(late, .bold, size) + composer.length(0.02)
+        }
+        besideX = languageTag(session, x: besideX, y: y, limit: x + width, into: &composer)
+        if showsTrack, let track = session.track, besideX < x + width {
+            composer.text(track, x: besideX, y: y, width: x + width - besideX, weight: .bold, size: size,
+                          color: context.trackColor(track, on: theme.colors.background), bottom: bottom)
+        }
+        return below
+    }
+
     /// The session's language as a small tag ("EN") in the label row above its title, when it
     /// differs from the feed's (a Swedish conference marks its English talks, not every talk).
     /// Returns the x after it.
@@ -140,21 +162,7 @@ struct RoomSignLayout {
     private func now(_ current: CurrentSession, x: Int, y start: Int, width: Int, bottom: Int, into composer: inout Composer) -> Int {
         let theme = composer.theme
         let session = current.session
-        let label = context.words.now.uppercased()
-        let labelSize = composer.px(theme.sizes.label)
-        var y = composer.text(label, x: x, y: start, width: width, weight: .bold, size: labelSize, color: theme.colors.accent, bottom: bottom)
-        var besideX = x + composer.textWidth(label, .bold, labelSize) + composer.length(0.02)
-        if let late = context.lateLabel(session) {
-            // How late, beside the label: the first thing read, never pushed off the screen.
-            composer.text(late, x: besideX, y: start, width: x + width - besideX, weight: .bold, size: labelSize, color: theme.colors.late, bottom: bottom)
-            besideX += composer.textWidth(late, .bold, labelSize) + composer.length(0.02)
-        }
-        besideX = languageTag(session, x: besideX, y: start, limit: x + width, into: &composer)
-        if let track = session.track, besideX < x + width {
-            // The track beside the label, in the track's own colour.
-            composer.text(track, x: besideX, y: start, width: x + width - besideX, weight: .bold, size: labelSize,
-                          color: context.trackColor(track, on: theme.colors.background), bottom: bottom)
-        }
+        var y = labelRow(context.words.now, session: session, showsTrack: true, x: x, y: start, width: width, bottom: bottom, into: &composer)
         y = composer.title(session.title, x: x, y: y, width: width, size: composer.px(theme.sizes.title), floor: composer.px(theme.sizes.nextTitle),
                            color: theme.colors.text, maxLines: 3, bottom: bottom, language: session.language)
         if let subtitle = session.subtitle, !subtitle.isEmpty {
@@ -204,15 +212,7 @@ struct RoomSignLayout {
     private func upcoming(_ next: UpcomingSession, featured: Bool, x: Int, y start: Int, width: Int, bottom: Int, into composer: inout Composer) -> Int {
         let theme = composer.theme
         let session = next.session
-        let label = context.words.next.uppercased()
-        let labelSize = composer.px(theme.sizes.label)
-        var y = composer.text(label, x: x, y: start, width: width, weight: .bold, size: labelSize, color: theme.colors.accent, bottom: bottom)
-        var besideX = x + composer.textWidth(label, .bold, labelSize) + composer.length(0.02)
-        if let late = context.lateLabel(session) {
-            composer.text(late, x: besideX, y: start, width: x + width - besideX, weight: .bold, size: labelSize, color: theme.colors.late, bottom: bottom)
-            besideX += composer.textWidth(late, .bold, labelSize) + composer.length(0.02)
-        }
-        _ = languageTag(session, x: besideX, y: start, limit: x + width, into: &composer)
+        var y = labelRow(context.words.next, session: session, showsTrack: false, x: x, y: start, width: width, bottom: bottom, into: &composer)
         let titleSize = composer.px(featured ? theme.sizes.title : theme.sizes.nextTitle)
         let titleFloor = composer.px(featured ? theme.sizes.nextTitle : theme.sizes.body)
         y = composer.title(session.title, x: x, y: y, width: width, size: titleSize, floor: titleFloor, color: theme.colors.text,
