@@ -29,6 +29,9 @@ public final class LibHyphenator: Hyphenator, @unchecked Sendable {
     private let lock = NSLock()
     /// By dictionary key ("sv", "de_CH"): loaded, or known to be missing (nil inside).
     private var dictionaries: [String: HyphenDictionary?] = [:]
+    /// By the file's real path: "sv" and "sv-SE", "de" and "de-CH" (a symbolic link in Debian)
+    /// share one dictionary, loaded once (German's costs seconds and 32 MB).
+    private var byFile: [String: HyphenDictionary] = [:]
     private var loadingKeys: Set<String> = []
     private var remembered: [String: [Int]] = [:]
     private static let rememberedLimit = 4096
@@ -37,6 +40,9 @@ public final class LibHyphenator: Hyphenator, @unchecked Sendable {
         self.folder = folder
         self.loading = loading
     }
+
+    /// The dictionary files loaded so far, by their real paths (for logs and tests).
+    public var loadedFiles: Set<String> { lock.withLock { Set(byFile.keys) } }
 
     /// Whether a dictionary for `language` is installed (loading it now if need be).
     public func hasDictionary(for language: String) -> Bool {
@@ -105,7 +111,22 @@ public final class LibHyphenator: Hyphenator, @unchecked Sendable {
         names += ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.hasPrefix("hyph_\(primary)_") && $0.hasSuffix(".dic") }
             .sorted { ($0 == home ? 0 : 1, $0) < ($1 == home ? 0 : 1, $1) }
-        let loaded = names.lazy.compactMap { HyphenDictionary(path: self.folder + "/" + $0) }.first
+        var loaded: HyphenDictionary?
+        for name in names {
+            let path = URL(fileURLWithPath: folder + "/" + name).resolvingSymlinksInPath().path
+            guard FileManager.default.isReadableFile(atPath: path) else { continue }
+            if let known = lock.withLock({ byFile[path] }) {
+                loaded = known
+                break
+            }
+            if let dictionary = HyphenDictionary(path: path) {
+                loaded = lock.withLock {
+                    if byFile[path] == nil { byFile[path] = dictionary }
+                    return byFile[path]
+                }
+                break
+            }
+        }
         lock.withLock {
             if dictionaries[key] == nil { dictionaries[key] = .some(loaded) }
             loadingKeys.remove(key)

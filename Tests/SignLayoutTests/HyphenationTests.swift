@@ -51,6 +51,18 @@ import Testing
         #expect(!Self.hyphenator.hasDictionary(for: "not a language"))
     }
 
+    @Test func oneFileIsLoadedOnceWhateverTheTagSays() {
+        guard dictionariesInstalled() else { return }
+        // "sv" and "sv-SE" find hyph_sv_SE.dic; Debian's hyph_de_CH.dic and hyph_de.dic are links to hyph_de_DE.dic.
+        let hyphenator = LibHyphenator()
+        let words = ["sv": "Länsförsäkringar", "en": "infrastructure", "de": "Gesellschaft"]
+        for language in ["sv", "sv-SE", "sv_SE", "en", "en-US", "de", "de-CH", "de-DE"] {
+            let word = words[String(language.prefix(2))] ?? ""
+            #expect(!hyphenator.hyphenationPoints(of: word, language: language).isEmpty, "\(language)")
+        }
+        #expect(hyphenator.loadedFiles.count == 3, "\(hyphenator.loadedFiles)")
+    }
+
     @Test func aKioskLoadsDictionariesBesideItsLoop() {
         guard dictionariesInstalled() else { return }
         // Asked before its dictionary is in: no points yet (and none remembered), a call when loaded, then the points.
