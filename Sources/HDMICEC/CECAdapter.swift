@@ -18,24 +18,21 @@ public final class CECAdapter: @unchecked Sendable {
     }
     private let descriptor: Int32
 
-    /// Opens `device` and checks that it can send messages.
+    /// Opens `device` and checks that it can send messages. Every stored property is set before
+    /// any check can fail, so a failed check leaves the closing to `deinit` (closing here too
+    /// closed the number twice: by then another thread may have been given it).
     public init(device: String) throws(CECError) {
         self.device = device
         descriptor = open(device, O_RDWR | O_CLOEXEC)
         guard descriptor >= 0 else { throw CECError(device, "open", errno: errno) }
         var caps = cec_caps()
-        guard skylt_cec_capabilities(descriptor, &caps) == 0 else {
-            let code = errno
-            close(descriptor)
-            throw CECError(device, "CEC_ADAP_G_CAPS", errno: code)
-        }
+        guard skylt_cec_capabilities(descriptor, &caps) == 0 else { throw CECError(device, "CEC_ADAP_G_CAPS", errno: errno) }
         guard caps.capabilities & UInt32(CEC_CAP_TRANSMIT) != 0 else {
-            close(descriptor)
             throw CECError(device, "open", reason: "the adapter cannot transmit")
         }
     }
 
-    deinit { close(descriptor) }
+    deinit { if descriptor >= 0 { close(descriptor) } }
 
     /// Whether the adapter is a TV's own (physical address 0.0.0.0): a sign is never the TV.
     public var isInTV: Bool { physicalAddress == 0 }

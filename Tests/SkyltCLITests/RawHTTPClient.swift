@@ -9,7 +9,8 @@ import Glibc
 final class RawHTTPClient: @unchecked Sendable {
     let descriptor: Int32
 
-    /// Connects, or returns nil when the connection is refused.
+    /// Connects, or returns nil when the connection is refused (`deinit` closes the socket then:
+    /// the object is whole once `descriptor` is set).
     /// - Parameter source: the local address to connect from (any of 127.0.0.0/8 is this machine).
     init?(port: Int, timeout: TimeInterval = 5, source: String? = nil) {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -21,10 +22,7 @@ final class RawHTTPClient: @unchecked Sendable {
             let bound = withUnsafePointer(to: &local) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
             }
-            guard bound == 0 else {
-                close(descriptor)
-                return nil
-            }
+            guard bound == 0 else { return nil }
         }
         var wait = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - timeout.rounded(.down)) * 1_000_000))
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
@@ -36,13 +34,10 @@ final class RawHTTPClient: @unchecked Sendable {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else {
-            close(descriptor)
-            return nil
-        }
+        guard connected == 0 else { return nil }
     }
 
-    deinit { close(descriptor) }
+    deinit { if descriptor >= 0 { close(descriptor) } }
 
     /// Sends `bytes`; false when the server has closed the connection.
     @discardableResult

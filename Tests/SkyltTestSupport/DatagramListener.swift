@@ -25,10 +25,8 @@ public final class DatagramListener {
         }
         let length = socklen_t(MemoryLayout<sa_family_t>.size + bytes.count + (abstract ? 0 : 1))
         let result = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) } }
-        guard result == 0 else {
-            close(descriptor)
-            throw POSIXError(.EADDRINUSE)
-        }
+        // Thrown with every property set: `deinit` closes the socket.
+        guard result == 0 else { throw POSIXError(.EADDRINUSE) }
         var wait = timeval(tv_sec: timeout, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
     }
