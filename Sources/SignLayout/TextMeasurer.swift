@@ -120,9 +120,8 @@ public struct TextFitter {
         var points: [Int] = []
         var runStart: Int?
         func endRun(at end: Int) {
-            guard let start = runStart, let language else { return }
-            runStart = nil
-            guard end - start >= 5 else { return }
+            defer { runStart = nil }
+            guard let start = runStart, let language, end - start >= 5 else { return }
             points += hyphenator.hyphenationPoints(of: String(word[start..<end]), language: language)
                 .filter { $0 > 0 && $0 < end - start }.map { $0 + start }
         }
@@ -132,7 +131,6 @@ public struct TextFitter {
                 continue
             }
             endRun(at: offset)
-            runStart = nil
             // After a hyphen between letters or digits, never leaving a lone letter on either side.
             if character == "-" || character == "‐", offset >= 2, offset + 3 < word.count { points.append(offset + 1) }
         }

@@ -47,7 +47,7 @@ struct CheckConfigCommand: ParsableCommand {
         var problems: [String] = []
         do {
             let feed = try FeedFile.resolve(config.feed)
-            let report = FeedReader.read(try feed.read(), fallbackZone: FeedFile.fallbackZone)
+            let report = FeedFile.report(try feed.read())
             for diagnostic in report.diagnostics { Output.line(diagnostic.formatted(file: feed.displayName)) }
             if let program = report.program {
                 if let room = config.room, program.room(id: room) == nil {

@@ -29,7 +29,7 @@ struct ConvertCommand: ParsableCommand {
             let file = try FeedFile.resolve(feed)
             let program = try file.loadProgram()
             let bytes = NativeFeedWriter.write(program)
-            let refused = FeedReader.read(bytes, fallbackZone: FeedFile.fallbackZone).errors
+            let refused = FeedReader.read(bytes).errors
             if !refused.isEmpty {
                 Output.error("skylt: note: the Skylt format refuses \(refused.count) thing\(refused.count == 1 ? "" : "s") this export allows (such as two sessions at once in one room); fix them before use — `skylt validate` on the output lists them")
             }

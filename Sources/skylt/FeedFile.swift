@@ -13,6 +13,11 @@ struct FeedFile {
     /// (`TZ`, else /etc/localtime), as the kiosk on the same machine reads it.
     static var fallbackZone: TimeZone { TimeZone.current }
 
+    /// Feed bytes read and validated as every command reads them.
+    static func report(_ bytes: [UInt8]) -> FeedReport {
+        FeedReader.read(bytes, fallbackZone: fallbackZone)
+    }
+
     /// Whether the feed is fetched (http or https) rather than read from a file.
     var isURL: Bool { !url.isFileURL }
 
@@ -50,7 +55,7 @@ struct FeedFile {
 
     /// Reads and validates; prints diagnostics to stderr and exits 1 when invalid.
     func loadProgram() throws -> Program {
-        let report = FeedReader.read(try read(), fallbackZone: Self.fallbackZone)
+        let report = Self.report(try read())
         for diagnostic in report.diagnostics {
             Output.error(diagnostic.formatted(file: displayName))
         }

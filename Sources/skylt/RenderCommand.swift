@@ -1,6 +1,6 @@
-import Hyphenation
 import ArgumentParser
 import Foundation
+import Hyphenation
 import Kiosk
 import ScheduleCore
 import SDLBackend

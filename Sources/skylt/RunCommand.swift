@@ -1,6 +1,6 @@
-import Hyphenation
 import ArgumentParser
 import Foundation
+import Hyphenation
 import Kiosk
 import Logging
 import Metrics

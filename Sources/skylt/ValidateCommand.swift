@@ -23,7 +23,7 @@ struct ValidateCommand: ParsableCommand {
             if LiveReader.looksLikeLiveFile(bytes) {
                 throw CLIError.usage("\(file.displayName) is a live file, not a feed; check it against its feed: skylt validate FEED --live \(file.displayName)")
             }
-            let report = FeedReader.read(bytes, fallbackZone: FeedFile.fallbackZone)
+            let report = FeedFile.report(bytes)
             for diagnostic in report.diagnostics {
                 Output.line(diagnostic.formatted(file: file.displayName))
             }

@@ -12,22 +12,15 @@ import Foundation
 /// `<persons><person>NAME</person></persons>`. Links, attachments and recordings are not read.
 enum FrabXMLFeedReader {
     static func read(_ bytes: [UInt8], source: SourceText, fallbackZone: TimeZone?) -> FeedReport {
-        let utf8: [UInt8]
-        switch XMLEncoding.utf8(bytes) {
+        let utf8: [UInt8], root: XMLElementNode
+        switch XMLEncoding.utf8(bytes).flatMap({ utf8 in XMLTreeParser.parse(utf8).map { (utf8, $0) } }) {
         case .failure(let error):
             return FeedReport(program: nil, diagnostics: [Diagnostic(.error, error.message, location: error.location)], format: .frabXML)
-        case .success(let converted):
-            utf8 = converted
+        case .success(let parsed):
+            (utf8, root) = parsed
         }
         // Offsets are into the UTF-8 text; lines and columns (characters) are the same as the file's.
         let source = utf8 == bytes ? source : SourceText(utf8)
-        let root: XMLElementNode
-        switch XMLTreeParser.parse(utf8) {
-        case .failure(let error):
-            return FeedReport(program: nil, diagnostics: [Diagnostic(.error, error.message, location: error.location)], format: .frabXML)
-        case .success(let tree):
-            root = tree
-        }
         let sink = DiagnosticSink(source: source)
         guard root.name == "schedule" else {
             sink.error("the root element is <\(root.name)>; a frab or Pentabarf schedule's is <schedule>", offset: root.offset)
