@@ -4,9 +4,12 @@ import PackageDescription
 /// Skylt: conference signage. Data flows one way, and every target depends only inward:
 /// feed bytes → `ScheduleCore` (readers, validated `Program`, `Board` at an instant)
 /// → `SignText` (wording and dates in the feed's language) → `SignLayout` (positioned text and boxes)
-/// → `Kiosk` (the frame loop: a pure step and a thin driver; feed watching and polling, cache,
-///   status, clocks, systemd) → displays that plug into it: `SDLBackend` (a window, PNG files),
-///   `KMSBackend` (the bare console through libdrm); `HDMICEC` switches the TV's power;
+/// → `SignRaster` (the software rasteriser: a display list into pixels, fonts, QR codes, PNG)
+/// and `DisplayContract` (the loop's port: a display, its events, screen power, the stop signal)
+/// → `Kiosk` (the frame loop: a pure step and a thin driver; sources watched and polled, saved
+///   copies, the status, clocks, systemd) and the displays that plug into it through the contract:
+///   `SDLBackend` (a window, PNG files), `KMSBackend` (the bare console through libdrm); `HDMICEC`
+///   switches the TV's power; `SkyltFiles` writes files atomically and under a lock;
 /// `RemoteView` (the read-only HTTP view) beside them; `skylt` (the CLI) wires it all.
 /// `SkyltTestSupport` and `skylt-bench` are for tests and measuring: the product has neither.
 let package = Package(
@@ -42,26 +45,30 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CHyphen"),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .target(name: "SkyltFiles"),
+        .target(name: "DisplayContract", dependencies: ["SignLayout"]),
+        .target(name: "SignRaster", dependencies: ["SignLayout", "SkyltFiles", "CSDL2", "CSDL2TTF", "CSDL2Image", "CQRencode"]),
         .target(name: "Kiosk", dependencies: [
-            "ScheduleCore", "SignText", "SignLayout", "CMalloc", "CCurl", "CZlib",
+            "ScheduleCore", "SignText", "SignLayout", "DisplayContract", "SkyltFiles", "CMalloc", "CCurl", "CZlib",
             .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Clocks", package: "swift-clocks"),
         ]),
         // libhyphen's dictionaries, for the layout's `Hyphenator` (the layout reads no files).
         .target(name: "Hyphenation", dependencies: ["SignLayout", "CHyphen"]),
-        .target(name: "SDLBackend", dependencies: ["SignLayout", "Kiosk", "CSDL2", "CSDL2TTF", "CSDL2Image", "CQRencode"]),
-        .target(name: "KMSBackend", dependencies: ["Kiosk", "SignLayout", "SDLBackend", "CDRM"]),
-        .target(name: "HDMICEC", dependencies: ["Kiosk", "CCEC", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "SDLBackend", dependencies: ["SignLayout", "SignRaster", "DisplayContract", "CSDL2"]),
+        .target(name: "KMSBackend", dependencies: ["SignLayout", "SignRaster", "DisplayContract", "CDRM"]),
+        .target(name: "HDMICEC", dependencies: ["DisplayContract", "CCEC", .product(name: "Logging", package: "swift-log")]),
         .target(name: "RemoteView", dependencies: [
             "Kiosk", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "Metrics", package: "swift-metrics"),
-            .product(name: "Logging", package: "swift-log"), .product(name: "Clocks", package: "swift-clocks"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(
             name: "skylt",
             dependencies: [
-                "ScheduleCore", "SignText", "SignLayout", "Hyphenation", "SDLBackend", "KMSBackend", "HDMICEC", "Kiosk", "RemoteView",
+                "ScheduleCore", "SignText", "SignLayout", "Hyphenation", "SignRaster", "DisplayContract", "SkyltFiles", "SDLBackend",
+                "KMSBackend", "HDMICEC", "Kiosk", "RemoteView",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -72,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "skylt-bench",
             dependencies: [
-                "ScheduleCore", "SignLayout", "SDLBackend", "Hyphenation", "SkyltTestSupport",
+                "ScheduleCore", "SignLayout", "SignRaster", "Hyphenation", "Kiosk", "DisplayContract", "SkyltTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,15 +87,15 @@ let package = Package(
         .target(name: "SkyltTestSupport", dependencies: ["ScheduleCore", "SignLayout", "Kiosk"], path: "Tests/SkyltTestSupport"),
         .testTarget(name: "ScheduleCoreTests", dependencies: ["ScheduleCore", "SignText", "SkyltTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SignLayoutTests", dependencies: ["ScheduleCore", "SignText", "SignLayout", "Hyphenation", "SkyltTestSupport"]),
-        .testTarget(name: "SDLBackendTests", dependencies: ["ScheduleCore", "SignLayout", "SDLBackend", "Kiosk", "CSDL2", "CSDL2Image", "Hyphenation",
+        .testTarget(name: "SignRasterTests", dependencies: ["ScheduleCore", "SignLayout", "SignRaster", "Kiosk", "CSDL2", "CSDL2Image", "Hyphenation",
                                                             "SkyltTestSupport"],
                     exclude: ["Goldens"]),
         .testTarget(name: "SkyltCLITests", dependencies: ["skylt", "SkyltTestSupport"]),
         .testTarget(name: "KioskTests", dependencies: [
-            "Kiosk", "ScheduleCore", "SignLayout", "SkyltTestSupport",
+            "Kiosk", "ScheduleCore", "SignText", "SignLayout", "DisplayContract", "SkyltFiles", "SkyltTestSupport",
             .product(name: "Logging", package: "swift-log"), .product(name: "Clocks", package: "swift-clocks"),
         ]),
-        .testTarget(name: "HDMICECTests", dependencies: ["HDMICEC", "Kiosk", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "HDMICECTests", dependencies: ["HDMICEC", "DisplayContract", .product(name: "Logging", package: "swift-log")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import Kiosk
+import DisplayContract
 import Logging
 
 /// Turns the TV itself off and on through HDMI-CEC, beside the display's own DPMS: Standby

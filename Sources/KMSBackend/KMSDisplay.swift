@@ -1,7 +1,7 @@
 import CDRM
 import Foundation
-import Kiosk
-import SDLBackend
+import DisplayContract
+import SignRaster
 import SignLayout
 
 /// The kiosk's display on a bare console: frames go straight into a KMS dumb buffer through
@@ -22,13 +22,16 @@ public final class KMSDisplay: KioskDisplay {
     private var scanout: SoftwareCanvas?
     /// The picture as the viewer sees it, for rotated panels.
     private var upright: SoftwareCanvas?
-    private var lastProbe = ContinuousClock.now
+    private let stopwatch: Stopwatch
+    private var lastProbe = Duration.zero
     private var isOn = true
     /// How often the outputs are probed for a panel plugged in, out, or changed.
     public var probeInterval: Duration = .seconds(5)
 
     /// Opens the card (the first under /dev/dri with a connected output when nil) and sets the mode.
-    public init(card path: String? = nil, rotation: Rotation, fonts: FontBook, signal: LoopSignal) throws {
+    /// - Parameter clock: paces the probes for a panel plugged in or out.
+    public init(card path: String? = nil, rotation: Rotation, fonts: FontBook, signal: LoopSignal, clock: some Clock<Duration>) throws {
+        stopwatch = Stopwatch(clock)
         self.rotation = rotation
         self.fonts = fonts
         self.signal = signal
@@ -76,7 +79,7 @@ public final class KMSDisplay: KioskDisplay {
 
     public func wait(for timeout: Duration) -> DisplayEvent {
         let woken = signal.wait(for: min(timeout, probeInterval))
-        if ContinuousClock.now - lastProbe >= probeInterval, reprobe() { return .needsFullRedraw }
+        if stopwatch.elapsed - lastProbe >= probeInterval, reprobe() { return .needsFullRedraw }
         return woken ? .woken : .timedOut
     }
 
@@ -123,7 +126,7 @@ public final class KMSDisplay: KioskDisplay {
 
     /// Probes the outputs; returns whether what is connected changed (and was set up anew).
     private func reprobe() -> Bool {
-        lastProbe = ContinuousClock.now
+        lastProbe = stopwatch.elapsed
         let found = (try? KMSOutput.find(on: card)) ?? nil
         guard found != output else { return false }
         do {

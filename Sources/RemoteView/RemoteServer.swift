@@ -23,19 +23,22 @@ public final class RemoteServer: Sendable {
     /// Starts listening; returns once the socket is bound, or throws why it cannot be.
     /// - Parameters:
     ///   - token: required as a bearer token when set (compared in constant time).
+    ///   - status: the kiosk's status, served as JSON and as gauges.
     ///   - screenshot: the PNG of the frame on screen (from the render loop), or nil.
-    public init(address: String, port: Int, token: String?, store: FeedStore, registry: PrometheusCollectorRegistry,
-                screenshot: ScreenshotMailbox, logger: Logger, limits: RemoteLimits = RemoteLimits()) throws {
+    ///   - wallClock: the instant the gauges are judged at (how long since the last success).
+    ///   - clock: the uptime gauge's clock.
+    public init<C: Clock>(address: String, port: Int, token: String?, status: StatusBoard, registry: PrometheusCollectorRegistry,
+                          screenshot: ScreenshotMailbox, logger: Logger, wallClock: any WallClock, clock: C,
+                          limits: RemoteLimits = RemoteLimits()) throws where C.Duration == Duration {
         let socketAddress = try Self.socketAddress(address, port: port)
         var limits = limits
         limits.maxConnections = Self.connectionsThatFit(limits.maxConnections)
-        let started = ContinuousClock.now
-        let wallClock = SystemWallClock()
+        let started = clock.now
         let routes = RemoteRoutes(
             token: token,
-            status: { (try? store.snapshot().status.json()) ?? [] },
+            status: { (try? status.snapshot().json()) ?? [] },
             metrics: {
-                KioskMetrics.updateGauges(status: store.snapshot().status, now: wallClock.now(), uptime: started.duration(to: .now))
+                KioskMetrics.updateGauges(status: status.snapshot(), now: wallClock.now(), uptime: started.duration(to: clock.now))
                 return registry.emitToBuffer()
             },
             screenshot: { await screenshot.latest() })

@@ -1,5 +1,6 @@
+import SignRaster
 import Foundation
-import Kiosk
+import DisplayContract
 import SignLayout
 
 /// The headless kiosk's display: each frame that changed becomes `FOLDER/frame-NNNNNN.png`,

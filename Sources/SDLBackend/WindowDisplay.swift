@@ -1,5 +1,6 @@
+import SignRaster
 import CSDL2
-import Kiosk
+import DisplayContract
 import SignLayout
 
 /// The kiosk's display in a window, full screen, or on the console through SDL's video
@@ -10,9 +11,13 @@ public final class WindowDisplay: KioskDisplay {
     private let presenter: WindowPresenter
     private let fonts: FontBook
     private var canvas: SoftwareCanvas?
+    private let stopwatch: Stopwatch
 
-    /// - Parameter signal: from now on wakes this display through SDL's event queue.
-    public init(presenter: WindowPresenter, fonts: FontBook, signal: LoopSignal) {
+    /// - Parameters:
+    ///   - signal: from now on wakes this display through SDL's event queue.
+    ///   - clock: measures its waits.
+    public init(presenter: WindowPresenter, fonts: FontBook, signal: LoopSignal, clock: some Clock<Duration>) {
+        stopwatch = Stopwatch(clock)
         self.presenter = presenter
         self.fonts = fonts
         signal.setWakeHandler {
@@ -39,14 +44,14 @@ public final class WindowDisplay: KioskDisplay {
     }
 
     public func wait(for timeout: Duration) -> DisplayEvent {
-        let deadline = ContinuousClock.now + timeout
+        let deadline = stopwatch.elapsed + timeout
         var event = SDL_Event()
         while true {
-            let remaining = ContinuousClock.now.duration(to: deadline)
+            let remaining = deadline - stopwatch.elapsed
             let milliseconds = Int32(max(0, min(Double(Int32.max), (remaining.seconds * 1000).rounded(.up))))
             guard SDL_WaitEventTimeout(&event, milliseconds) != 0 else { return .timedOut }
             if let result = Self.meaning(of: event) { return result }
-            if ContinuousClock.now >= deadline { return .timedOut }
+            if stopwatch.elapsed >= deadline { return .timedOut }
         }
     }
 

@@ -1,9 +1,11 @@
+import SignRaster
 import CSDL2
 import Foundation
 import SignLayout
 
-/// Shows a canvas on a real display: a window under X11/Wayland, or the whole screen through
-/// KMSDRM on a bare console. Owns the window (and, for rotated panels, a renderer and texture).
+/// Shows a canvas in a window (or full screen) under X11 or Wayland. Owns the window (and, for
+/// rotated panels, a renderer and texture). A bare console is `KMSBackend`'s: SDL's KMSDRM
+/// driver (which loads GL and crash-looped there) is refused.
 ///
 /// Unrotated, it copies only the changed region into the window's own surface and updates just
 /// that rectangle: no GPU, no GL context (which under Mesa's software GL costs >100 MB). A
@@ -30,6 +32,10 @@ public final class WindowPresenter {
         }
         self.window = window
         self.rotation = rotation
+        if videoDriver.lowercased() == "kmsdrm" {
+            SDL_DestroyWindow(window)
+            throw SDLError("opening a window", message: "SDL chose its KMSDRM driver (a bare console), which Skylt does not use; run with --display kms")
+        }
         SDL_ShowCursor(SDL_DISABLE)
         if rotation != .none {
             guard let renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE.rawValue) ?? SDL_CreateRenderer(window, -1, 0) else {
@@ -46,7 +52,7 @@ public final class WindowPresenter {
         SDL_DestroyWindow(window)
     }
 
-    /// The SDL video driver in use (x11, wayland, KMSDRM, …).
+    /// The SDL video driver in use (x11, wayland, offscreen, …).
     public var videoDriver: String {
         SDL_GetCurrentVideoDriver().map { String(cString: $0) } ?? "none"
     }

@@ -5,14 +5,25 @@ import ScheduleCore
 /// line per room with something in force and one for the alert, each with what the screens say.
 public enum LiveSummary {
     /// The lines; "nothing in force" when every room is open and on time and there is no alert.
-    /// - Parameter instant: what time it is, to say whether a delay or an alert is still in
-    ///   effect; nil (the status file, which outlives the day) names the delay's day instead.
-    public static func lines(_ state: LiveState, program: Program, at instant: Date?) -> [String] {
-        let zone = program.event.timeZone
-        let words = Phrasebook(locale: program.event.locale)
+    /// - Parameters:
+    ///   - program: the program it is laid over; nil when there is none (yet): rooms are named
+    ///     by their ids and times given in UTC.
+    ///   - instant: what time it is, to say whether a delay or an alert is still in effect; nil
+    ///     (the status file, which outlives the day) names the delay's day instead.
+    public static func lines(_ state: LiveState, program: Program?, at instant: Date?) -> [String] {
+        let zone = program?.event.timeZone ?? TimeZone(secondsFromGMT: 0)!
+        let words = Phrasebook(locale: program?.event.locale ?? "sv-SE")
         var lines: [String] = []
-        for room in program.rooms {
-            guard let live = state.rooms[room.id], !live.isDefault else { continue }
+        // The program's rooms in its order, then the entries of rooms it does not have.
+        let known = program?.rooms ?? []
+        let unknown = state.rooms.keys.filter { id in !known.contains { $0.id == id } }.sorted()
+        let rooms = known.map { ($0.id, $0.name, true) } + unknown.map { ($0, $0, program == nil) }
+        for (id, name, inProgram) in rooms {
+            guard let live = state.rooms[id], !live.isDefault else { continue }
+            guard inProgram else {
+                lines.append("\(id): not in the program, so no screen shows it (`skylt live clear \(id)` removes it)")
+                continue
+            }
             var parts: [String] = []
             if live.delayMinutes > 0 {
                 var delay = "running \(live.delayMinutes) min late"
@@ -32,7 +43,7 @@ public enum LiveSummary {
                 parts.append("\(live.state.rawValue) (screens: \"\(band)\")")
             }
             if let note = live.note { parts.append("note \"\(note)\"") }
-            lines.append("\(room.name) [\(room.id)]: " + parts.joined(separator: "; "))
+            lines.append("\(name) [\(id)]: " + parts.joined(separator: "; "))
         }
         if let alert = state.alert {
             let until = alert.until.map { end in

@@ -6,7 +6,7 @@ import ScheduleCore
 enum BenchmarkFeed {
     /// A feed file's bytes, read as the kiosk reads it.
     static func bytes(_ path: String) throws -> [UInt8] {
-        switch FeedFileReader.read(path) {
+        switch SourceFileReader.read(path) {
         case .success(let bytes): return bytes
         case .failure(let failure): throw BenchmarkError(failure.description)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import DisplayContract
 import Kiosk
 import ScheduleCore
 import SkyltTestSupport

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
 import Hyphenation
+import DisplayContract
 import Kiosk
 import ScheduleCore
-import SDLBackend
+import SignRaster
 import SignLayout
 
 /// `skylt-bench frame`: draws frames in a loop for measuring (best under callgrind, whose

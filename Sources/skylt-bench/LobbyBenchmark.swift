@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Hyphenation
 import ScheduleCore
-import SDLBackend
+import SignRaster
 import SignLayout
 
 /// `skylt-bench lobby`: how long a lobby screen takes to show every room of a feed at an

@@ -33,7 +33,7 @@ struct CheckConfigCommand: ParsableCommand {
                 Output.line("\(file): invalid: \(problems.count) error\(problems.count == 1 ? "" : "s") in what it names")
                 throw ExitCode(1)
             }
-            var summary = "\(file): valid: feed \(config.feed.map { FeedSource($0).description } ?? "(the embedded default)")"
+            var summary = "\(file): valid: feed \(config.feed.map { SourceAddress($0).description } ?? "(the embedded default)")"
             summary += config.rooms.map { ", lobby of \($0.joined(separator: ", "))" } ?? (config.lobby ? ", lobby" : config.room.map { ", room \($0)" } ?? "")
             if let on = config.screenOn, let off = config.screenOff {
                 summary += ", screen on \(on / 60):\(String(format: "%02d", on % 60))–\(off / 60):\(String(format: "%02d", off % 60))"
@@ -76,16 +76,16 @@ struct CheckConfigCommand: ParsableCommand {
         }
         let state = config.stateDir ?? "/var/lib/skylt"
         let status = config.statusFile ?? state + "/status.json"
-        let saved = FeedCache(directory: state)
-        return problems + PathClash.problems(feed: config.feed.map(FeedSource.init), feedName: "feed", savedFeed: saved.path,
-                                             statusFile: status, statusName: "status_file", live: config.live.map(FeedSource.init),
+        let saved = SourceCache(directory: state)
+        return problems + PathClash.problems(feed: config.feed.map(SourceAddress.init), feedName: "feed", savedFeed: saved.path,
+                                             statusFile: status, statusName: "status_file", live: config.live.map(SourceAddress.init),
                                              liveName: "live", savedLive: saved.sibling(LiveStore.cacheFileName).path)
     }
 
     /// The live file validated against the program; one that does not exist yet is fine (the
     /// screens show the program as it is until the technician writes one).
     private func checkLive(_ live: String, program: Program) -> [String] {
-        if case .file(let path) = FeedSource(live), !FileManager.default.fileExists(atPath: path) {
+        if case .file(let path) = SourceAddress(live), !FileManager.default.fileExists(atPath: path) {
             Output.line("\(file): warning: live: \(path) does not exist yet; screens show the program as it is until `skylt live` writes it")
             return []
         }

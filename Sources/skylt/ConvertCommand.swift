@@ -1,3 +1,4 @@
+import SkyltFiles
 import ArgumentParser
 import Foundation
 import Kiosk
@@ -38,7 +39,7 @@ struct ConvertCommand: ParsableCommand {
                     throw CLIError.usage(clash + " (converting in place would lose the original)")
                 }
                 do {
-                    try AtomicFile.write(bytes, to: out)
+                    try AtomicFile.write(bytes, to: out, followingSymlinks: true)
                 } catch {
                     throw CLIError.usage("\(error)")
                 }

@@ -24,7 +24,7 @@ struct FeedFile {
     /// The feed given with `--feed` (a path or a URL), or the embedded default.
     static func resolve(_ path: String?) throws -> FeedFile {
         if let path {
-            if case .url(let url) = FeedSource(path) { return FeedFile(displayName: RedactedURL.text(url), url: url) }
+            if case .url(let url) = SourceAddress(path) { return FeedFile(displayName: RedactedURL.text(url), url: url) }
             return FeedFile(displayName: path, url: URL(fileURLWithPath: path))
         }
         guard let url = Assets.defaultFeed() else {
@@ -35,15 +35,15 @@ struct FeedFile {
 
     /// Reads the file (or fetches the URL) the way the kiosk does (refusing a huge one without loading it):
     /// unreadable is a usage problem (exit 2), too large an invalid feed (exit 1).
-    func read(kind: FeedKind = .feed) throws -> [UInt8] {
+    func read(kind: SourceKind = .feed) throws -> [UInt8] {
         if isURL {
-            switch HTTPFeedFetcher(url: url, maxBytes: kind.maxBytes).fetch() {
+            switch HTTPSourceFetcher(url: url, maxBytes: kind.maxBytes).fetch() {
             case .body(let bytes): return bytes
             case .notModified: throw CLIError.usage("\(displayName): the server answered 304 Not Modified to a first request")
             case .failure(let reason): throw CLIError.usage("\(displayName): \(reason)")
             }
         }
-        switch FeedFileReader.read(url.path, kind: kind) {
+        switch SourceFileReader.read(url.path, kind: kind) {
         case .success(let bytes):
             return bytes
         case .failure(let failure):

@@ -1,3 +1,4 @@
+import SkyltFiles
 import ArgumentParser
 import Foundation
 import Kiosk
@@ -61,8 +62,8 @@ struct LiveCommand: ParsableCommand {
             guard let path = file ?? settings?.live else {
                 throw CLIError.usage("live: name the live file with --file LIVE (or --config with a \"live\" setting)")
             }
-            if case .url = FeedSource(path) {
-                throw CLIError.usage("live: \(FeedSource(path)) is a URL; run `skylt live` where the file is served from, with --file")
+            if case .url = SourceAddress(path) {
+                throw CLIError.usage("live: \(SourceAddress(path)) is a URL; run `skylt live` where the file is served from, with --file")
             }
             let program = try FeedFile.resolve(feed ?? settings?.feed).loadProgram()
             let zone = program.event.timeZone
@@ -73,104 +74,83 @@ struct LiveCommand: ParsableCommand {
             let arguments = Array(words.dropFirst())
             if action == "show" {
                 try expect(arguments, count: 0, usage: "show")
-                let state = try read(path, program: program, forClearing: false)
-                show(state, program: program, at: now, path: path)
+                let report = try LiveFileEditor.read(path, program: program)
+                for diagnostic in report?.diagnostics ?? [] { Output.error(diagnostic.formatted(file: path)) }
+                if let report, report.state == nil { throw invalid(path, report) }
+                show(report?.state ?? .none, program: program, at: now, path: path)
                 return
             }
-            let clearingAll = action == "clear" && (arguments.isEmpty || arguments == ["all"])
-            var state = try read(path, program: program, forClearing: clearingAll)
-            var affectedRoom: String?
-            switch action {
-            case "delay":
-                try expect(arguments, count: 2, usage: "delay ROOM MINUTES")
-                let room = try roomID(arguments[0], in: program)
-                let minutes = try delayMinutes(arguments[1])
-                var live = state.room(room)
-                if minutes == 0 {
-                    live.delayMinutes = 0
-                    live.delaySince = nil
-                } else {
-                    // A delay already running today keeps its start: the session it made late stays late.
-                    let sameDay = live.delaySince.map { zone.localDateTime(for: $0).dayNumber == zone.localDateTime(for: now).dayNumber } ?? false
-                    if !(live.delayMinutes > 0 && sameDay) { live.delaySince = now }
-                    live.delayMinutes = minutes
-                }
-                state.rooms[room] = live
-                affectedRoom = room
-            case "room":
-                try expect(arguments, count: 2, usage: "room ROOM open|filling|full|closed [--note TEXT]")
-                let room = try roomID(arguments[0], in: program)
-                guard let roomState = RoomState(rawValue: arguments[1]) else {
-                    throw CLIError.usage("live room: \"\(arguments[1])\" is not a room state; use open, filling, full or closed")
-                }
-                var live = state.room(room)
-                live.state = roomState
-                if let note {
-                    live.note = note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : note
-                } else if roomState == .open {
-                    live.note = nil  // Back to normal: the door's note goes too.
-                }
-                state.rooms[room] = live
-                affectedRoom = room
-            case "alert":
-                guard arguments.count == 1 else {
-                    throw CLIError.usage("live alert: give the message as one argument, in quotes: skylt live --file LIVE alert \"TEXT\"")
-                }
-                guard let alertLevel = LiveAlert.Level(rawValue: level) else {
-                    throw CLIError.usage("live alert: --level must be info or emergency, not \"\(level)\"")
-                }
-                let end = try until.map { try InstantArgument.parse($0, zone: zone, option: "--until") }
-                if let end, end <= now { throw CLIError.usage("live alert: --until \(until ?? "") is not after now (\(zone.iso8601(now)))") }
-                state.alert = LiveAlert(text: arguments[0], level: alertLevel, until: end)
-            case "clear":
-                guard arguments.count <= 1 else { throw CLIError.usage("live clear: name one room, alert or all") }
-                switch arguments.first {
-                case nil, "all": state = .none
-                case "alert": state.alert = nil
-                case let name?:
-                    let room = try roomID(name, in: program)
-                    state.rooms[room] = nil
-                    affectedRoom = room
-                }
-            default:
-                throw CLIError.usage("live: unknown action \"\(action)\"; use show, delay, room, alert or clear")
+            let current = try? LiveFileEditor.read(path, program: program)?.state
+            let edit = try self.edit(action, arguments, program: program, state: current ?? .none, now: now)
+            if let problem = edit.problem(at: now) { throw CLIError.usage("live \(action): \(problem)") }
+            // Clearing everything starts afresh; an emergency gets through whatever the file held.
+            let replacing: Bool
+            switch edit {
+            case .clear(.all): replacing = true
+            case .alert(let alert): replacing = alert.level == .emergency
+            default: replacing = false
             }
-            try write(state, to: path, program: program, at: now)
-            show(state, program: program, at: now, path: path, room: affectedRoom)
+            let outcome: LiveFileEditor.Outcome
+            do throws(LiveFileEditor.Failure) {
+                outcome = try LiveFileEditor.edit(path, program: program, at: now, edit, replacingInvalid: replacing)
+            } catch .invalid(let report) {
+                for diagnostic in report.diagnostics { Output.error(diagnostic.formatted(file: path)) }
+                throw invalid(path, report)
+            } catch .unusable(let reason) {
+                throw CLIError.usage("live: \(reason)")
+            }
+            if outcome.replacedInvalid {
+                let how = edit == .clear(.all) ? "clearing everything replaces it" : "the emergency replaces it, and what else it held is gone"
+                Output.error("skylt: \(path) was not a valid live file; \(how)")
+            } else {
+                for diagnostic in outcome.before { Output.error(diagnostic.formatted(file: path)) }
+            }
+            show(outcome.state, program: program, at: now, path: path, room: edit.room.flatMap { program.room(id: $0) == nil ? nil : $0 })
         }
     }
 
-    // MARK: - Reading and writing
-
-    /// The live file's state; none when it does not exist yet. An invalid file is left alone
-    /// (exit 1, every error shown) unless everything is being cleared.
-    private func read(_ path: String, program: Program, forClearing: Bool) throws -> LiveState {
-        guard FileManager.default.fileExists(atPath: path) || AtomicFile.nonRegularKind(path) != nil else { return .none }
-        let (_, report) = try LiveFile.read(path, program: program)
-        if forClearing && !report.isValid {
-            Output.error("skylt: \(path) was not a valid live file; clearing everything replaces it")
-            return .none
+    /// The edit an ACTION and its arguments ask for (rooms by id or name).
+    private func edit(_ action: String, _ arguments: [String], program: Program, state: LiveState, now: Date) throws -> LiveEdit {
+        let zone = program.event.timeZone
+        switch action {
+        case "delay":
+            try expect(arguments, count: 2, usage: "delay ROOM MINUTES")
+            guard let minutes = Int(arguments[1]) else {
+                throw CLIError.usage("live delay: MINUTES must be a whole number of minutes, not \"\(arguments[1])\"")
+            }
+            return .delay(room: try roomID(arguments[0], in: program, state: state), minutes: minutes)
+        case "room":
+            try expect(arguments, count: 2, usage: "room ROOM open|filling|full|closed [--note TEXT]")
+            let room = try roomID(arguments[0], in: program, state: state)
+            guard let roomState = RoomState(rawValue: arguments[1]) else {
+                throw CLIError.usage("live room: \"\(arguments[1])\" is not a room state; use open, filling, full or closed")
+            }
+            return .room(room, state: roomState, note: note.map { .set($0) } ?? .keepUnlessOpened)
+        case "alert":
+            guard arguments.count == 1 else {
+                throw CLIError.usage("live alert: give the message as one argument, in quotes: skylt live --file LIVE alert \"TEXT\"")
+            }
+            guard let alertLevel = LiveAlert.Level(rawValue: level) else {
+                throw CLIError.usage("live alert: --level must be info or emergency, not \"\(level)\"")
+            }
+            let end = try until.map { try InstantArgument.parse($0, zone: zone, option: "--until") }
+            if let end, end <= now { throw CLIError.usage("live alert: --until \(until ?? "") is not after now (\(zone.iso8601(now)))") }
+            return .alert(LiveAlert(text: arguments[0], level: alertLevel, until: end))
+        case "clear":
+            guard arguments.count <= 1 else { throw CLIError.usage("live clear: name one room, alert or all") }
+            switch arguments.first {
+            case nil, "all": return .clear(.all)
+            case "alert": return .clear(.alert)
+            case let name?: return .clear(.room(try roomID(name, in: program, state: state, clearing: true)))
+            }
+        default:
+            throw CLIError.usage("live: unknown action \"\(action)\"; use show, delay, room, alert or clear")
         }
-        for diagnostic in report.diagnostics { Output.error(diagnostic.formatted(file: path)) }
-        guard let state = report.state else {
-            throw CLIError.invalidFeed("\(path) is not a valid live file (\(report.errorCount) error\(report.errorCount == 1 ? "" : "s")); "
-                                       + "fix it, or start again with `skylt live --file \(path) clear all`")
-        }
-        return state
     }
 
-    /// Writes the state, after reading it back as the screens will: nothing invalid is ever written.
-    private func write(_ state: LiveState, to path: String, program: Program, at now: Date) throws {
-        let bytes = LiveWriter.write(state, program: program, updated: now)
-        let check = LiveReader.read(bytes, program: program)
-        guard check.isValid else {
-            throw CLIError.invalidFeed("the result would not be a valid live file: " + check.errors.map(\.message).joined(separator: "; "))
-        }
-        do {
-            try AtomicFile.write(bytes, to: path)
-        } catch {
-            throw CLIError.usage("live: \(error)")
-        }
+    private func invalid(_ path: String, _ report: LiveReport) -> CLIError {
+        CLIError.invalidFeed("\(path) is not a valid live file (\(report.errorCount) error\(report.errorCount == 1 ? "" : "s")); "
+                             + "fix it, or start again with `skylt live --file \(path) clear all`")
     }
 
     // MARK: - Arguments
@@ -179,21 +159,11 @@ struct LiveCommand: ParsableCommand {
         guard arguments.count == count else { throw CLIError.usage("live: usage: skylt live --file LIVE \(usage)") }
     }
 
-    private func roomID(_ name: String, in program: Program) throws -> String {
-        guard program.room(id: name) == nil else { return name }
-        // A room's name is accepted too ("Stora salen"), as door staff say it.
-        if let room = program.rooms.first(where: { $0.name.lowercased() == name.lowercased() }) { return room.id }
-        let hint = Spelling.closest(to: name, among: program.rooms.map(\.id)).map { "; did you mean \"\($0)\"?" } ?? ""
-        throw CLIError.usage("live: the program has no room \"\(name)\"\(hint) (its rooms: \(program.rooms.quotedIDs))")
-    }
-
-    private func delayMinutes(_ text: String) throws -> Int {
-        guard let minutes = Int(text) else { throw CLIError.usage("live delay: MINUTES must be a whole number of minutes, not \"\(text)\"") }
-        guard minutes >= 0 else { throw CLIError.usage("live delay: a delay cannot be negative; 0 clears it") }
-        guard minutes <= LiveLimits.maxDelayMinutes else {
-            throw CLIError.usage("live delay: \(minutes) minutes is more than the longest delay, \(LiveLimits.maxDelayMinutes) (6 hours); move the sessions in the program instead")
+    private func roomID(_ name: String, in program: Program, state: LiveState, clearing: Bool = false) throws -> String {
+        switch LiveEdit.roomID(name, in: program, state: state, clearing: clearing) {
+        case .success(let id): return id
+        case .failure(let notFound): throw CLIError.usage("live: \(notFound.message)")
         }
-        return minutes
     }
 
     // MARK: - Saying what the screens show

@@ -3,7 +3,7 @@ import Foundation
 import Hyphenation
 import Kiosk
 import ScheduleCore
-import SDLBackend
+import SignRaster
 import SignLayout
 
 /// `skylt render`: one frame to a PNG, headless (no display, no X, no GPU).
@@ -42,7 +42,7 @@ struct RenderCommand: ParsableCommand {
                 let canvas = try SoftwareCanvas(width: layoutSize.width, height: layoutSize.height, fonts: fonts)
                 // What the kiosk would show at that instant: the emergency screen while one is in force.
                 let step = KioskStep(layout: SignLayout(theme: theme, measurer: fonts, hyphenator: LibHyphenator()), mode: mode, direction: direction)
-                let list = step.frame(program: program, status: KioskStatus(source: "render"), at: instant, clockEvidence: nil,
+                let list = step.frame(program: program, live: program.live, status: KioskStatus(source: "render"), at: instant, clockEvidence: nil,
                                       size: layoutSize).list
                 canvas.draw(list)
                 try FrameFile.write(canvas, rotation: sign.rotation, to: out)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hyphenation
+import DisplayContract
 import Kiosk
 import Logging
 import Metrics
@@ -10,16 +11,18 @@ import ScheduleCore
 import HDMICEC
 import KMSBackend
 import SDLBackend
+import SignRaster
 import SignLayout
 
-/// `skylt run`: the kiosk. In a window, full screen, on a bare console (KMSDRM), or headless
-/// writing frames to a folder; the feed is a watched file or a polled URL.
+/// `skylt run`: the kiosk. In a window, full screen, on a bare console (KMS through libdrm), or
+/// headless writing frames to a folder; the feed is a watched file or a polled URL.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run the sign: in a window, full screen, on the console, or headless.",
         discussion: """
-        Without a display server SDL uses KMSDRM (a Raspberry Pi without a desktop). Esc or q quits a window; SIGTERM quits cleanly.
+        Without a display server the sign goes to the bare console through KMS (libdrm, no GL: a Raspberry Pi without a desktop).
+        Esc or q quits a window; SIGTERM quits cleanly.
         --feed is a file (watched: edits show within a second) or an http(s) URL (polled). Only valid feeds reach the screen; the last
         good one is kept in --state-dir and shown at once after a restart.
         Demo: skylt run --clock 2020-02-06T08:20 --speed 60 (a conference day in eight minutes).
@@ -141,29 +144,30 @@ struct RunCommand: ParsableCommand {
         let signal = LoopSignal()
         let statusPath = statusFile ?? cache.map { $0.directory + "/status.json" }
         // The files the kiosk writes are regular files (or absent) and neither the feed nor each other.
-        let liveSource = live.map(FeedSource.init)
+        let liveSource = live.map(SourceAddress.init)
         let liveCache = cache?.sibling(LiveStore.cacheFileName)
         if let problem = PathClash.problems(feed: source, feedName: "--feed", savedFeed: cache?.path, statusFile: statusPath,
                                             statusName: "--status-file", live: liveSource, savedLive: liveCache?.path).first {
             throw CLIError.usage(problem)
         }
-        let store = FeedStore(source: source, cache: cache, statusFile: statusPath,
-                              logger: logger, fallbackZone: FeedFile.fallbackZone, onChange: { signal.wake() })
-        let follower = FeedFollower(source, store: store, logger: logger, pollInterval: .seconds(of: pollInterval ?? 30))
+        let status = StatusBoard(source: source, statusFile: statusPath, logger: logger, onChange: { signal.wake() })
+        let store = ProgramStore(status: status, cache: cache, logger: logger, fallbackZone: FeedFile.fallbackZone)
+        let system = SystemWallClock()
+        let follower = SourceFollower(source, store: store, logger: logger, pollInterval: .seconds(of: pollInterval ?? 30),
+                                      wallClock: system, clock: ContinuousClock())
         defer { follower.stop() }
-        // The live file after the feed, so that it is judged against the program at once.
         let liveStore = liveSource.map { source in
-            LiveStore(source: source, cache: liveCache, logger: logger, program: { store.snapshot().program },
-                      onChange: { status in store.setLiveStatus(status) })
+            LiveStore(source: source, cache: liveCache, logger: logger, fallbackZone: FeedFile.fallbackZone, onChange: { status.setLiveStatus($0) })
         }
-        var liveFollower: FeedFollower?
+        var liveFollower: SourceFollower?
         if let liveSource, let liveStore {
-            liveFollower = FeedFollower(liveSource, store: liveStore, logger: logger, pollInterval: .seconds(of: livePollInterval ?? 5))
+            liveFollower = SourceFollower(liveSource, store: liveStore, logger: logger, pollInterval: .seconds(of: livePollInterval ?? 5),
+                                          wallClock: system, clock: ContinuousClock())
         }
         defer { liveFollower?.stop() }
-        let startProgram = store.snapshot().program
+        let startProgram = store.program
         let zone = startProgram?.event.timeZone ?? TimeZone(identifier: "Europe/Stockholm")!
-        let wallClock = try signClock(zone: zone)
+        let wallClock = try signClock(zone: zone, system: system)
         let limits = KioskLimits(signTime: try until.map { try InstantArgument.parse($0, zone: zone, option: "--until") },
                                                          realDuration: duration.map { .seconds(of: $0) })
         if let startProgram { _ = try sign.mode(for: startProgram) }  // An unknown --room is an error now, not a blank sign.
@@ -174,8 +178,8 @@ struct RunCommand: ParsableCommand {
             let display = try openDisplay(library: library, fonts: fonts, signal: signal, title: startProgram?.event.name ?? "Skylt")
             let notifier = SystemdNotifier()
             if headless || notifier.isActive { signal.installSignalHandlers() }
-            let screenshots = httpPort.map { _ in ScreenshotMailbox(wakeLoop: { signal.wake() }) }
-            let remote = try screenshots.map { try startRemoteView(store: store, screenshots: $0, logger: logger) } ?? nil
+            let screenshots = httpPort.map { _ in ScreenshotMailbox(clock: ContinuousClock(), wakeLoop: { signal.wake() }) }
+            let remote = try screenshots.map { try startRemoteView(status: status, screenshots: $0, wallClock: system, logger: logger) } ?? nil
             defer { remote?.stop() }
             // Dictionaries load beside the loop (German takes seconds); a loaded one asks for a new frame.
             let hyphenator = LibHyphenator(loading: .background(onLoaded: { signal.wake() }))
@@ -194,14 +198,13 @@ struct RunCommand: ParsableCommand {
             logger.notice("stopped", metadata: [:])
         } catch let error as SDLError {
             let hint = error.operation.hasPrefix("SDL_Init") || error.operation == "SDL_CreateWindow"
-                ? " (no display found: run under X11/Wayland, on a console with /dev/dri for KMSDRM, or use --headless --frames DIR)" : ""
+                ? " (no display found: run under X11/Wayland, on a bare console with --display kms, or use --headless --frames DIR)" : ""
             throw CLIError.usage(error.description + hint)
         }
     }
 
     /// The sign's clock: the system clock, or a simulated one (`--clock`, `--speed`).
-    private func signClock(zone: TimeZone) throws -> any WallClock {
-        let system = SystemWallClock()
+    private func signClock(zone: TimeZone, system: SystemWallClock) throws -> any WallClock {
         if clock == nil && speed == 1 { return system }
         let start = try clock.map { try InstantArgument.parse($0, zone: zone, option: "--clock") } ?? system.now()
         return SimulatedWallClock(start: start, speed: speed, clock: ContinuousClock())
@@ -223,12 +226,17 @@ struct RunCommand: ParsableCommand {
         }
         if usesKMS {
             do {
-                let console = try KMSDisplay(rotation: sign.rotation, fonts: fonts, signal: signal)
+                let console = try KMSDisplay(rotation: sign.rotation, fonts: fonts, signal: signal, clock: ContinuousClock())
                 Output.error("skylt: showing on the console through KMS: \(console.description)")
                 return console
             } catch {
                 throw CLIError.usage("\(error) (for a window run under X11/Wayland or pass --display window; without any display use --headless --frames DIR)")
             }
+        }
+        let environment = ProcessInfo.processInfo.environment
+        if environment["DISPLAY"] == nil && environment["WAYLAND_DISPLAY"] == nil
+            && (environment["SDL_VIDEODRIVER"] ?? "kmsdrm").lowercased() == "kmsdrm" {
+            throw CLIError.usage("--display window needs X11 or Wayland, and neither is running here; on a bare console use --display kms (the default)")
         }
         let initial = fullscreen ? Size(width: 64, height: 64) : window.size
         let presenter = try WindowPresenter(library: library, width: initial.width, height: initial.height, fullscreen: fullscreen,
@@ -237,12 +245,12 @@ struct RunCommand: ParsableCommand {
         if ["offscreen", "dummy"].contains(presenter.videoDriver), ProcessInfo.processInfo.environment["SDL_VIDEODRIVER"] == nil {
             Output.error("skylt: warning: no display was found, so nothing is visible; use --headless --frames DIR to see frames")
         }
-        return WindowDisplay(presenter: presenter, fonts: fonts, signal: signal)
+        return WindowDisplay(presenter: presenter, fonts: fonts, signal: signal, clock: ContinuousClock())
     }
 
     /// The remote view on its own thread beside the loop (nil when not asked for); if it cannot
     /// listen, the command fails with the reason before the first frame.
-    private func startRemoteView(store: FeedStore, screenshots: ScreenshotMailbox, logger: Logger) throws -> RemoteServer? {
+    private func startRemoteView(status: StatusBoard, screenshots: ScreenshotMailbox, wallClock: any WallClock, logger: Logger) throws -> RemoteServer? {
         guard let httpPort else { return nil }
         guard (1...65_535).contains(httpPort) else { throw CLIError.usage("--http-port must be 1–65535") }
         let token = try httpTokenFile.map { file in
@@ -251,21 +259,21 @@ struct RunCommand: ParsableCommand {
         }
         let address = httpAddress ?? "127.0.0.1"
         do {
-            return try RemoteServer(address: address, port: httpPort, token: token, store: store, registry: MetricsRegistry.shared,
-                                    screenshot: screenshots, logger: logger)
+            return try RemoteServer(address: address, port: httpPort, token: token, status: status, registry: MetricsRegistry.shared,
+                                    screenshot: screenshots, logger: logger, wallClock: wallClock, clock: ContinuousClock())
         } catch {
             throw CLIError.usage("--http-port: \(error)")
         }
     }
 
-    private func feedSource() throws -> FeedSource {
-        if let feed = sign.feed { return FeedSource(feed) }
+    private func feedSource() throws -> SourceAddress {
+        if let feed = sign.feed { return SourceAddress(feed) }
         return .file(try FeedFile.resolve(nil).url.path)
     }
 
     /// The state directory's cache; without a writable one, the kiosk runs without a cache.
-    private func stateCache(logger: Logger) throws -> FeedCache? {
-        if let cache = FeedCache.firstWritable(in: stateDir.map { [$0] } ?? FeedCache.defaultDirectories()) {
+    private func stateCache(logger: Logger) throws -> SourceCache? {
+        if let cache = SourceCache.firstWritable(in: stateDir.map { [$0] } ?? SourceCache.defaultDirectories()) {
             logger.info("state directory", metadata: ["path": "\(cache.directory)"])
             return cache
         }

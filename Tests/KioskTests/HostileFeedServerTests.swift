@@ -1,3 +1,4 @@
+import DisplayContract
 import Foundation
 import ScheduleCore
 import SkyltTestSupport
@@ -7,8 +8,8 @@ import Testing
 /// Feed servers that answer like attackers: every limit holds while the answer arrives, the
 /// kiosk keeps its program, and the status says why, without the URL's secrets.
 @Suite struct HostileFeedServerTests {
-    static func fetch(_ url: URL, timeout: TimeInterval = 5) -> HTTPFeedFetcher.Result {
-        HTTPFeedFetcher(url: url, timeout: timeout).fetch()
+    static func fetch(_ url: URL, timeout: TimeInterval = 5) -> HTTPSourceFetcher.Result {
+        HTTPSourceFetcher(url: url, timeout: timeout).fetch()
     }
 
     @Test func anEndlessBodyIsCutOffAtTheCap() throws {
@@ -75,8 +76,8 @@ import Testing
         let folder = try KioskFixture.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = KioskFixture.store(folder, source: .url(secret))
-        URLFeedPoller(fetcher: HTTPFeedFetcher(url: secret), store: store, logger: KioskFixture.logger).pollOnce()
-        let status = String(decoding: try store.snapshot().status.json(), as: UTF8.self)
+        URLSourcePoller(fetcher: HTTPSourceFetcher(url: secret), store: store, logger: KioskFixture.logger, wallClock: KioskFixture.wallClock, clock: KioskFixture.clock).pollOnce()
+        let status = String(decoding: try store.status.snapshot().json(), as: UTF8.self)
         #expect(status.contains("HTTP 404"))
         #expect(status.contains("http://…@127.0.0.1:\(server.port)/missing.json?…"))
         for secret in ["hemligt", "nyckel123", "api_key", "skylt:"] { #expect(!status.contains(secret)) }

@@ -1,3 +1,4 @@
+import DisplayContract
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,4 @@
+import DisplayContract
 import Kiosk
 import ScheduleCore
 import Testing

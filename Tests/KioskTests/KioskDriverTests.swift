@@ -1,3 +1,4 @@
+import DisplayContract
 import Clocks
 import Foundation
 import Kiosk
@@ -30,14 +31,14 @@ import Testing
     }
 
     struct Rig {
-        let store: FeedStore
+        let store: ProgramStore
         let display = RecordingDisplay()
         let signal = LoopSignal()
         let clock = TestClock<Duration>()
     }
 
     static func rig(feed: String = "spridningskonferens-2020.json") throws -> Rig {
-        let store = FeedStore(source: .file(feed), cache: nil, statusFile: nil, logger: KioskFixture.logger)
+        let store = KioskFixture.store(source: .file(feed))
         let bytes = [UInt8](try Data(contentsOf: TestRepository.assets.appendingPathComponent("feeds/\(feed)")))
         #expect(store.offer(bytes, at: Date(timeIntervalSince1970: 0), origin: feed) == .accepted)
         return Rig(store: store)
@@ -95,12 +96,12 @@ import Testing
         let driver = Self.driver(rig, wallClock: wallClock)
         let wait = try #require(try driver.turn())
         #expect(driver.lastFrame?.screen == .waitingForClock)
-        #expect(rig.store.snapshot().status.clock == .waiting)
+        #expect(rig.store.status.snapshot().clock == .waiting)
         #expect(wait <= .milliseconds(1002))
         wallClock.set(Self.at("2026-11-23T09:00"))  // Set by hand (`date -s`), or by NTP.
         _ = try driver.turn()
         #expect(driver.lastFrame?.screen == .board(.room("main")))
-        #expect(rig.store.snapshot().status.clock == .ok)
+        #expect(rig.store.status.snapshot().clock == .ok)
     }
 
     @Test(arguments: [-3600.0, 86_400.0])
@@ -183,14 +184,14 @@ import Testing
         let driver = Self.driver(rig, wallClock: wallClock, schedule: ScreenSchedule(onMinute: 7 * 60, offMinute: 19 * 60), powerSwitches: [tv])
         let wait = try #require(try driver.turn())
         #expect(rig.display.power == [false] && tv.power == [false])
-        #expect(rig.store.snapshot().status.screen == .offOnPurpose)
+        #expect(rig.store.status.snapshot().screen == .offOnPurpose)
         #expect(wait <= .milliseconds(2002))  // Wakes at the on-time.
         wallClock.set(Self.at("2026-11-23T07:00"))
         _ = try driver.turn()
         _ = try driver.turn()
         #expect(rig.display.power == [false, true] && tv.power == [false, true])  // Once per change, not every turn.
-        #expect(rig.store.snapshot().status.screen == .on)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(rig.store.snapshot().status.json())) as? [String: Any])
+        #expect(rig.store.status.snapshot().screen == .on)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(rig.store.status.snapshot().json())) as? [String: Any])
         #expect(json["screen"] as? String == "on")
         wallClock.set(Self.at("2026-11-23T19:00"))
         _ = try driver.turn()

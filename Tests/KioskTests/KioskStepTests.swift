@@ -1,3 +1,4 @@
+import DisplayContract
 import Foundation
 import Kiosk
 import ScheduleCore
@@ -25,7 +26,7 @@ import Testing
 
     static func frame(_ step: KioskStep, _ program: Program?, at instant: Date, status: KioskStatus = KioskStatus(source: "feed.json"),
                       clockEvidence: ClockEvidence? = nil) -> KioskFrame {
-        step.frame(program: program, status: status, at: instant, clockEvidence: clockEvidence, size: size)
+        step.frame(program: program, live: liveOf(program), status: status, at: instant, clockEvidence: clockEvidence, size: size)
     }
 
     static func texts(_ frame: KioskFrame) -> [String] { frame.list.texts.map(\.text) }

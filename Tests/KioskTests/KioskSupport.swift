@@ -1,3 +1,4 @@
+import DisplayContract
 import Foundation
 import Kiosk
 import Logging
@@ -30,12 +31,22 @@ enum KioskFixture {
         return logger
     }
 
-    static func store(_ folder: String, source: FeedSource) -> FeedStore {
-        FeedStore(source: source, cache: FeedCache(directory: folder + "/state"), statusFile: folder + "/state/status.json", logger: logger)
+    static func store(_ folder: String, source: SourceAddress) -> ProgramStore {
+        ProgramStore(status: StatusBoard(source: source, statusFile: folder + "/state/status.json", logger: logger),
+                     cache: SourceCache(directory: folder + "/state"), logger: logger)
     }
 
-    static func title(_ store: FeedStore) -> String? {
-        store.snapshot().program?.sessions.first?.title
+    /// A program store reporting to a status board of its own, with no status file and no saved copy.
+    static func store(source: SourceAddress) -> ProgramStore {
+        ProgramStore(status: StatusBoard(source: source, statusFile: nil, logger: logger), cache: nil, logger: logger)
+    }
+
+    /// The real clocks, for tests of real files and servers (tests of time use stepped ones).
+    static let wallClock = SystemWallClock()
+    static let clock = ContinuousClock()
+
+    static func title(_ store: ProgramStore) -> String? {
+        store.program?.sessions.first?.title
     }
 
     /// Waits until `condition` holds, up to `timeout`; returns the seconds it took, or nil.
@@ -62,3 +73,6 @@ enum KioskFixture {
         process.waitUntilExit()
     }
 }
+
+/// The live state a program carries (none without a program): what the loop passes beside it.
+func liveOf(_ program: Program?) -> LiveState { program?.live ?? .none }

@@ -1,3 +1,4 @@
+import DisplayContract
 import Clocks
 import Foundation
 import Kiosk
@@ -27,17 +28,17 @@ import Testing
         let program = planned.applying(Self.emergency(until: end))
         // Outside its hours (on 08:00–18:00) the screen is dark, but not for an emergency.
         let step = Self.step(schedule: ScreenSchedule(onMinute: 8 * 60, offMinute: 18 * 60))
-        let frame = step.frame(program: program, status: KioskStatus(source: "f"), at: Self.at("2020-02-06T21:00"), clockEvidence: nil,
+        let frame = step.frame(program: program, live: liveOf(program), status: KioskStatus(source: "f"), at: Self.at("2020-02-06T21:00"), clockEvidence: nil,
                                size: KioskStepTests.size)
         #expect(frame.screen == .emergency)
         #expect(frame.list.background == Theme.dark.colors.alertBackground)
         #expect(frame.list.texts.map(\.text).joined(separator: " ") == "Utrym byggnaden Nödutgång: trappan till vänster")
         #expect(frame.wake == end, "it is looked at again when it ends")
-        let after = step.frame(program: program, status: KioskStatus(source: "f"), at: end, clockEvidence: nil, size: KioskStepTests.size)
+        let after = step.frame(program: program, live: liveOf(program), status: KioskStatus(source: "f"), at: end, clockEvidence: nil, size: KioskStepTests.size)
         #expect(after.screen == .blank)
         // An info alert is a banner on the board, not a takeover.
         let info = planned.applying(LiveState(alert: LiveAlert(text: "Kaffet står framme", level: .info)))
-        let board = Self.step().frame(program: info, status: KioskStatus(source: "f"), at: Self.at("2020-02-06T10:20"), clockEvidence: nil,
+        let board = Self.step().frame(program: info, live: liveOf(info), status: KioskStatus(source: "f"), at: Self.at("2020-02-06T10:20"), clockEvidence: nil,
                                       size: KioskStepTests.size)
         #expect(board.screen == .board(.room("main")))
         #expect(board.list.texts.contains { $0.text.hasPrefix("Kaffet står framme") })
@@ -47,12 +48,13 @@ import Testing
         let planned = try KioskStepTests.program("spridningskonferens-2020.json")
         let unset = ClockEvidence(secondsSinceBoot: 5, epoch: nil, synchronized: false)
         let boot = TestInstant.absolute("2000-01-01T00:00:05Z")
-        let open = Self.step().frame(program: planned.applying(Self.emergency()), status: KioskStatus(source: "f"), at: boot,
+        let open = Self.step().frame(program: planned.applying(Self.emergency()), live: liveOf(planned.applying(Self.emergency())), status: KioskStatus(source: "f"), at: boot,
                                      clockEvidence: unset, size: KioskStepTests.size)
         #expect(open.screen == .emergency)
         #expect(open.wake <= boot.addingTimeInterval(1))
         // One that ends cannot be judged without a clock: the screen waits for the clock.
-        let ending = Self.step().frame(program: planned.applying(Self.emergency(until: Self.at("2020-02-06T11:00"))), status: KioskStatus(source: "f"),
+        let endingState = Self.emergency(until: Self.at("2020-02-06T11:00"))
+        let ending = Self.step().frame(program: planned.applying(endingState), live: endingState, status: KioskStatus(source: "f"),
                                        at: boot, clockEvidence: unset, size: KioskStepTests.size)
         #expect(ending.screen == .waitingForClock)
     }
@@ -63,15 +65,15 @@ import Testing
         var live = LiveStatus(source: "live.json")
         live.rejectedErrors = ["live.json:1:2: error: …"]
         status.live = live
-        let frame = Self.step().frame(program: program, status: status, at: Self.at("2020-02-06T10:20"), clockEvidence: nil, size: KioskStepTests.size)
+        let frame = Self.step().frame(program: program, live: liveOf(program), status: status, at: Self.at("2020-02-06T10:20"), clockEvidence: nil, size: KioskStepTests.size)
         #expect(frame.statusMark == "Senaste ändringen är inte publicerad")
     }
 
     @Test func theLoopShowsALiveEditAtItsNextTurnAndLightsADarkScreen() async throws {
         let rig = try KioskDriverTests.rig()
         let store = rig.store
-        let live = LiveStore(source: .file("live.json"), cache: nil, logger: KioskFixture.logger, program: { store.snapshot().program },
-                             onChange: { store.setLiveStatus($0) })
+        let live = LiveStore(source: .file("live.json"), cache: nil, logger: KioskFixture.logger,
+                             onChange: { store.status.setLiveStatus($0) })
         let step = Self.step(schedule: ScreenSchedule(onMinute: 8 * 60, offMinute: 18 * 60))
         let wallClock = SettableWallClock(Self.at("2020-02-06T19:00"), isSystemClock: false)
         let driver = KioskDriver(step: step, store: rig.store, display: rig.display, wallClock: wallClock, clock: rig.clock, signal: rig.signal, live: live)
@@ -95,7 +97,7 @@ import Testing
         let feed = #"{"skylt": 1, "event": {"name": "Kongress", "timezone": "Europe/Stockholm"}, "rooms": [\#(rooms)], "sessions": [\#(sessions.joined(separator: ","))]}"#
         let wallClock = SettableWallClock(Self.at("2020-02-06T10:00").addingTimeInterval(0.4), isSystemClock: false)
         func screen() -> (KioskDriver<TestClock<Duration>>, KioskDriverTests.RecordingDisplay) {
-            let store = FeedStore(source: .file("feed.json"), cache: nil, statusFile: nil, logger: KioskFixture.logger)
+            let store = KioskFixture.store(source: .file("feed.json"))
             store.offer(Array(feed.utf8), at: wallClock.now(), origin: "feed.json")
             let display = KioskDriverTests.RecordingDisplay()
             let driver = KioskDriver(step: Self.step(mode: .lobby), store: store, display: display, wallClock: wallClock, clock: TestClock<Duration>(),

@@ -1,3 +1,5 @@
+import DisplayContract
+import SkyltFiles
 import Clocks
 import Foundation
 import ScheduleCore
@@ -13,9 +15,9 @@ import Testing
 
     struct Rig {
         let folder: String
-        let feeds: FeedStore
+        let feeds: ProgramStore
         let live: LiveStore
-        var cache: FeedCache { FeedCache(directory: folder + "/state", fileName: LiveStore.cacheFileName) }
+        var cache: SourceCache { SourceCache(directory: folder + "/state", fileName: LiveStore.cacheFileName) }
     }
 
     static func feedBytes(_ name: String = devDays) throws -> [UInt8] {
@@ -23,14 +25,14 @@ import Testing
     }
 
     /// A kiosk's two stores as `skylt run` wires them: the live store judges against the feed store's program.
-    static func rig(source: FeedSource? = nil, withProgram: Bool = true, folder given: String? = nil) throws -> Rig {
+    static func rig(source: SourceAddress? = nil, withProgram: Bool = true, folder given: String? = nil) throws -> Rig {
         let folder = try given ?? KioskFixture.folder()
         let feeds = KioskFixture.store(folder, source: .file(folder + "/feed.json"))
-        try FeedCache(directory: folder + "/state").prepare()
+        try SourceCache(directory: folder + "/state").prepare()
         if withProgram { #expect(feeds.offer(try feedBytes(), at: Date(timeIntervalSince1970: 0), origin: "feed.json") == .accepted) }
-        let live = LiveStore(source: source ?? .file(folder + "/live.json"), cache: FeedCache(directory: folder + "/state", fileName: LiveStore.cacheFileName),
-                             logger: KioskFixture.logger, wallClock: SettableWallClock(TestInstant.absolute("2021-09-14T10:00+02:00")),
-                             program: { feeds.snapshot().program }, onChange: { feeds.setLiveStatus($0) })
+        let live = LiveStore(source: source ?? .file(folder + "/live.json"), cache: SourceCache(directory: folder + "/state", fileName: LiveStore.cacheFileName),
+                             logger: KioskFixture.logger,
+                             onChange: { feeds.status.setLiveStatus($0) })
         return Rig(folder: folder, feeds: feeds, live: live)
     }
 
@@ -40,7 +42,7 @@ import Testing
     static let at = TestInstant.absolute("2021-09-14T10:05+02:00")
 
     static func state(_ rig: Rig) throws -> LiveState {
-        rig.live.state(for: try #require(rig.feeds.snapshot().program))
+        rig.live.state(for: try #require(rig.feeds.program))
     }
 
     @Test func aValidEditIsInForceAndSavedAndABadOneChangesNothing() throws {
@@ -62,7 +64,7 @@ import Testing
             #expect(try Self.state(rig).room("hall-a").state == .full, "\(what) changed the screens")
             let status = rig.live.snapshot()
             #expect(status.rejectedErrors.first?.hasPrefix("live.json:") == true, "\(what): \(status.rejectedErrors)")
-            #expect(rig.feeds.snapshot().status.live?.rejectedErrors == status.rejectedErrors, "in the status file")
+            #expect(rig.feeds.status.snapshot().live?.rejectedErrors == status.rejectedErrors, "in the status file")
             #expect(rig.cache.loadBytes(kind: .live) == Self.full, "\(what) reached the saved copy")
         }
         let status = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: rig.folder + "/state/status.json"))) as? [String: Any]
@@ -116,28 +118,35 @@ import Testing
         let path = first.folder + "/live.json"
         try KioskFixture.write(Self.live(#"{"skylt_live": 1, "rooms": {"hall-a": {"state": "ful"}}}"#), to: path)
         let second = try Self.rig(folder: first.folder)
-        let follower = FeedFollower(.file(path), store: second.live, logger: KioskFixture.logger)
+        let follower = SourceFollower(.file(path), store: second.live, logger: KioskFixture.logger, wallClock: KioskFixture.wallClock, clock: KioskFixture.clock)
         defer { follower.stop() }
         #expect(try Self.state(second).room("hall-a").state == .full)
         #expect(second.live.snapshot().origin == .cache)
         #expect(second.live.snapshot().rejectedErrors.first?.contains(#"unknown state "ful""#) == true, "\(second.live.snapshot())")
     }
 
-    @Test func aLiveFileBeforeAnyProgramWaitsAndIsJudgedWhenOneComes() throws {
+    @Test func aLiveFileStandsOnItsOwnBeforeAnyProgramAndIsReadAgainForEachProgram() throws {
         let rig = try Self.rig(withProgram: false)
         defer { try? FileManager.default.removeItem(atPath: rig.folder) }
+        // No program yet: the file is judged at once (an alert needs none), its rooms not yet.
         #expect(rig.live.offer(Self.full, at: Self.at, origin: "live.json") == .accepted)
-        #expect(rig.live.snapshot().waitingForProgram)
+        #expect(rig.live.state(for: nil).room("hall-a").state == .full)
+        #expect(rig.live.snapshot().warnings.isEmpty)
         #expect(rig.feeds.offer(try Self.feedBytes(), at: Self.at, origin: "feed.json") == .accepted)
         #expect(try Self.state(rig).room("hall-a").state == .full)
-        #expect(!rig.live.snapshot().waitingForProgram)
-        // One naming a room the program lacks is refused when judged.
+        // One naming a room the program lacks: a warning naming it, and everything else in force.
         let other = try Self.rig(withProgram: false)
         defer { try? FileManager.default.removeItem(atPath: other.folder) }
-        other.live.offer(Self.live(#"{"skylt_live": 1, "rooms": {"aula": {"state": "full"}}}"#), at: Self.at, origin: "live.json")
+        let stale = Self.live(#"{"skylt_live": 1, "rooms": {"aula": {"state": "full"}, "hall-a": {"state": "full"}}, "alert": {"text": "Utrym", "level": "emergency"}}"#)
+        #expect(other.live.offer(stale, at: Self.at, origin: "live.json") == .accepted)
+        #expect(other.live.state(for: nil).alert?.level == .emergency, "with no program at all")
         #expect(other.feeds.offer(try Self.feedBytes(), at: Self.at, origin: "feed.json") == .accepted)
-        #expect(try Self.state(other) == .none)
-        #expect(other.live.snapshot().rejectedErrors.first?.contains(#"the program has no room "aula""#) == true)
+        let state = try Self.state(other)
+        #expect(state.alert?.text == "Utrym")
+        #expect(state.room("hall-a").state == .full)
+        #expect(other.live.snapshot().rejectedErrors.isEmpty)
+        #expect(other.live.snapshot().warnings.first?.contains(#"the program has no room "aula""#) == true, "\(other.live.snapshot().warnings)")
+        #expect(other.feeds.status.snapshot().live?.warnings.count == 1, "in the status file")
     }
 
     @Test func hugeFilesAndDevicesThroughTheWatcherChangeNothing() throws {
@@ -145,7 +154,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: rig.folder) }
         let path = rig.folder + "/live.json"
         try KioskFixture.write(Self.full, to: path)
-        let watcher = FileFeedWatcher(path: path, store: rig.live, logger: KioskFixture.logger, recheckInterval: .seconds(1))
+        let watcher = FileSourceWatcher(path: path, store: rig.live, logger: KioskFixture.logger, recheckInterval: .seconds(1), wallClock: KioskFixture.wallClock, clock: KioskFixture.clock)
         watcher.start()
         defer { watcher.stop() }
         #expect(KioskFixture.waitUntil(3) { (try? Self.state(rig).room("hall-a").state) == .full } != nil)
@@ -167,8 +176,8 @@ import Testing
         let rig = try Self.rig(source: .url(server.url))
         defer { try? FileManager.default.removeItem(atPath: rig.folder) }
         #expect(rig.live.offer(Self.emergency, at: Self.at, origin: "live.json") == .accepted)
-        let poller = URLFeedPoller(fetcher: HTTPFeedFetcher(url: server.url, timeout: 5, maxBytes: rig.live.kind.maxBytes), store: rig.live,
-                                   logger: KioskFixture.logger)
+        let poller = URLSourcePoller(fetcher: HTTPSourceFetcher(url: server.url, timeout: 5, maxBytes: rig.live.kind.maxBytes), store: rig.live,
+                                   logger: KioskFixture.logger, wallClock: KioskFixture.wallClock, clock: KioskFixture.clock)
         poller.pollOnce()
         #expect(rig.live.snapshot().lastError?.hasSuffix("the body is over 1 MiB") == true, "\(rig.live.snapshot())")
         #expect(try Self.state(rig).alert?.level == .emergency, "the emergency stays in force")
@@ -180,12 +189,12 @@ import Testing
         let rig = try Self.rig()
         defer { try? FileManager.default.removeItem(atPath: rig.folder) }
         let path = rig.folder + "/live.json"
-        let watcher = FileFeedWatcher(path: path, store: rig.live, logger: KioskFixture.logger)
+        let watcher = FileSourceWatcher(path: path, store: rig.live, logger: KioskFixture.logger, wallClock: KioskFixture.wallClock, clock: KioskFixture.clock)
         watcher.start()
         defer { watcher.stop() }
         for (index, bytes) in [Self.full, Self.emergency, Self.full].enumerated() {
             try AtomicFile.write(bytes, to: path)  // As `skylt live` writes it.
-            let seconds = KioskFixture.waitUntil(3) { rig.live.snapshot().hash == FeedHash.of(bytes) }
+            let seconds = KioskFixture.waitUntil(3) { rig.live.snapshot().hash == ContentHash.of(bytes) }
             #expect(seconds.map { $0 < 1 } == true, "edit \(index) took \(String(describing: seconds)) s")
         }
     }
@@ -196,11 +205,11 @@ import Testing
         try server.put(Self.full, at: "live.json")
         let url = server.url("live.json")
         let clock = TestClock<Duration>()
-        var screens: [(Rig, URLFeedPoller)] = []
+        var screens: [(Rig, URLSourcePoller)] = []
         for _ in 0..<3 {
             let rig = try Self.rig(source: .url(url))
-            let poller = URLFeedPoller(fetcher: HTTPFeedFetcher(url: url, maxBytes: LiveLimits.maxBytes), store: rig.live, logger: KioskFixture.logger,
-                                       interval: .seconds(5), clock: clock)
+            let poller = URLSourcePoller(fetcher: HTTPSourceFetcher(url: url, maxBytes: LiveLimits.maxBytes), store: rig.live, logger: KioskFixture.logger,
+                                       interval: .seconds(5), wallClock: KioskFixture.wallClock, clock: clock)
             poller.start()
             screens.append((rig, poller))
         }
@@ -218,7 +227,7 @@ import Testing
         #expect(await SteppedClockTests.eventually(60) { screens.allSatisfy { $0.1.pollCount == 2 } })
         #expect(try screens.allSatisfy { try Self.state($0.0).alert?.level == .emergency }, "every screen within one poll interval")
         // An unchanged live file costs a 304: the polls are conditional requests.
-        let fetcher = HTTPFeedFetcher(url: url, maxBytes: LiveLimits.maxBytes)
+        let fetcher = HTTPSourceFetcher(url: url, maxBytes: LiveLimits.maxBytes)
         #expect(fetcher.fetch() == .body(Self.emergency))
         #expect(fetcher.fetch() == .notModified)
     }
@@ -231,21 +240,21 @@ import Testing
         let folder = try KioskFixture.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = KioskFixture.store(folder, source: .file(folder + "/feed.json"))
-        try FeedCache(directory: folder + "/state").prepare()
+        try SourceCache(directory: folder + "/state").prepare()
         for round in 0..<20 {
             DispatchQueue.concurrentPerform(iterations: 2) { thread in
                 for index in 0..<25 {
                     if thread == 0 {
                         var live = LiveStatus(source: "live.json")
                         live.inForce = ["round \(round) edit \(index)"]
-                        store.setLiveStatus(live)
+                        store.status.setLiveStatus(live)
                     } else {
                         store.sourceFailed("round \(round) failure \(index)", at: Date(timeIntervalSince1970: Double(index)))
                     }
                 }
             }
             let onDisk = try JSONDecoder.iso8601.decode(KioskStatus.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/state/status.json")))
-            #expect(onDisk == store.snapshot().status, "round \(round)")
+            #expect(onDisk == store.status.snapshot(), "round \(round)")
         }
     }
 }

@@ -1,3 +1,4 @@
+import DisplayContract
 import Clocks
 import Foundation
 import Kiosk
@@ -36,7 +37,7 @@ import Testing
         let store = KioskFixture.store(folder, source: .file(path))
         let clock = TestClock<Duration>()
         let wallClock = SettableWallClock(TestInstant.absolute("2026-11-23T10:00:00Z"))
-        let watcher = FileFeedWatcher(path: path, store: store, logger: KioskFixture.logger, recheckInterval: .seconds(3600),
+        let watcher = FileSourceWatcher(path: path, store: store, logger: KioskFixture.logger, recheckInterval: .seconds(3600),
                                       wallClock: wallClock, clock: clock)
         watcher.start()
         defer { watcher.stop() }
@@ -47,7 +48,7 @@ import Testing
         #expect(KioskFixture.title(store) == "Start")  // Still within the (test clock's) 150 ms.
         await clock.advance(by: .milliseconds(150))
         #expect(await Self.eventually(1) { KioskFixture.title(store) == "Edited" })
-        #expect(store.snapshot().status.lastChange == TestInstant.absolute("2026-11-24T10:00:00Z"))
+        #expect(store.status.snapshot().lastChange == TestInstant.absolute("2026-11-24T10:00:00Z"))
     }
 
     @Test func anEditIsOnScreenPromptlyAfterTheWallClockStepsBackAnHour() throws {
@@ -57,7 +58,7 @@ import Testing
         try KioskFixture.write(KioskFixture.feed(title: "Start"), to: path)
         let store = KioskFixture.store(folder, source: .file(path))
         let wallClock = SettableWallClock(TestInstant.absolute("2026-11-23T10:00:00Z"))
-        let watcher = FileFeedWatcher(path: path, store: store, logger: KioskFixture.logger, wallClock: wallClock)
+        let watcher = FileSourceWatcher(path: path, store: store, logger: KioskFixture.logger, wallClock: wallClock, clock: KioskFixture.clock)
         watcher.start()
         defer { watcher.stop() }
         try KioskFixture.write(KioskFixture.feed(title: "First"), to: path)
@@ -75,7 +76,7 @@ import Testing
         let store = KioskFixture.store(folder, source: .url(url))
         let clock = TestClock<Duration>()
         let wallClock = SettableWallClock(TestInstant.absolute("2026-11-23T10:00:00Z"))
-        let poller = URLFeedPoller(fetcher: HTTPFeedFetcher(url: url, timeout: 2), store: store, logger: KioskFixture.logger,
+        let poller = URLSourcePoller(fetcher: HTTPSourceFetcher(url: url, timeout: 2), store: store, logger: KioskFixture.logger,
                                    interval: .seconds(30), wallClock: wallClock, clock: clock)
         poller.start()
         defer { poller.stop() }
@@ -88,7 +89,7 @@ import Testing
         #expect(poller.pollCount == 1)
         await clock.advance(by: .milliseconds(1000))
         #expect(await Self.eventually(60) { poller.pollCount == 2 })
-        #expect(store.snapshot().status.failuresInARow == 2)
-        #expect(store.snapshot().status.lastAttempt == TestInstant.absolute("2026-11-23T10:00:00Z").addingTimeInterval(wallStep))
+        #expect(store.status.snapshot().failuresInARow == 2)
+        #expect(store.status.snapshot().lastAttempt == TestInstant.absolute("2026-11-23T10:00:00Z").addingTimeInterval(wallStep))
     }
 }

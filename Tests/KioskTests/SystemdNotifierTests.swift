@@ -1,3 +1,4 @@
+import DisplayContract
 import Foundation
 import SkyltTestSupport
 import Testing

@@ -1,3 +1,4 @@
+import DisplayContract
 import Foundation
 import ScheduleCore
 import SkyltTestSupport
@@ -20,17 +21,17 @@ import Testing
     }
 
     struct Rig {
-        let store: FeedStore
-        let poller: URLFeedPoller
+        let store: ProgramStore
+        let poller: URLSourcePoller
         let folder: String
     }
 
     func rig(_ url: URL, timeout: TimeInterval = 5, maxBytes: Int = 16 * 1_048_576) throws -> Rig {
         let folder = try KioskFixture.folder()
-        try FeedCache(directory: folder + "/state").prepare()
+        try SourceCache(directory: folder + "/state").prepare()
         let store = KioskFixture.store(folder, source: .url(url))
-        let poller = URLFeedPoller(fetcher: HTTPFeedFetcher(url: url, timeout: timeout, maxBytes: maxBytes), store: store,
-                                   logger: KioskFixture.logger, interval: .seconds(30))
+        let poller = URLSourcePoller(fetcher: HTTPSourceFetcher(url: url, timeout: timeout, maxBytes: maxBytes), store: store,
+                                   logger: KioskFixture.logger, interval: .seconds(30), wallClock: KioskFixture.wallClock, clock: KioskFixture.clock)
         return Rig(store: store, poller: poller, folder: folder)
     }
 
@@ -40,16 +41,16 @@ import Testing
         let rig = try rig(server.url("feed.json"))
         defer { try? FileManager.default.removeItem(atPath: rig.folder) }
         // A cached program from an earlier run is shown while the server is down.
-        try FeedCache(directory: rig.folder + "/state").store(KioskFixture.feed(title: "Cached"))
+        try SourceCache(directory: rig.folder + "/state").store(KioskFixture.feed(title: "Cached"))
         rig.store.loadCache()
         for _ in 0..<3 { rig.poller.pollOnce() }
         #expect(KioskFixture.title(rig.store) == "Cached")
-        #expect(rig.store.snapshot().status.lastError?.contains("connection refused") == true)
-        #expect(rig.store.snapshot().status.isStale)
+        #expect(rig.store.status.snapshot().lastError?.contains("connection refused") == true)
+        #expect(rig.store.status.snapshot().isStale)
         try server.start()
         rig.poller.pollOnce()
         #expect(KioskFixture.title(rig.store) == "Online")
-        #expect(!rig.store.snapshot().status.isStale)
+        #expect(!rig.store.status.snapshot().isStale)
     }
 
     @Test func notFoundAndServerErrorKeepTheProgram() throws {
@@ -61,10 +62,10 @@ import Testing
             defer { try? FileManager.default.removeItem(atPath: rig.folder) }
             rig.poller.pollOnce()
             #expect(KioskFixture.title(rig.store) == "Good")
-            let broken = URLFeedPoller(fetcher: HTTPFeedFetcher(url: server.url(path)), store: rig.store, logger: KioskFixture.logger)
+            let broken = URLSourcePoller(fetcher: HTTPSourceFetcher(url: server.url(path)), store: rig.store, logger: KioskFixture.logger, wallClock: KioskFixture.wallClock, clock: KioskFixture.clock)
             let delay = broken.pollOnce()
             #expect(KioskFixture.title(rig.store) == "Good")
-            #expect(rig.store.snapshot().status.lastError?.contains(path == "error500" ? "HTTP 500" : "HTTP 404") == true)
+            #expect(rig.store.status.snapshot().lastError?.contains(path == "error500" ? "HTTP 500" : "HTTP 404") == true)
             #expect(delay < .seconds(30))  // Backs off from 2 s, not the full interval.
         }
     }
@@ -77,12 +78,12 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: rig.folder) }
         rig.poller.pollOnce()
         #expect(KioskFixture.title(rig.store) == "V1")
-        let fetcher = HTTPFeedFetcher(url: server.url("feed.json"))
+        let fetcher = HTTPSourceFetcher(url: server.url("feed.json"))
         _ = fetcher.fetch()
         for _ in 0..<50 { #expect(fetcher.fetch() == .notModified) }  // A 304 storm.
         for _ in 0..<20 { rig.poller.pollOnce() }
         #expect(KioskFixture.title(rig.store) == "V1")
-        #expect(rig.store.snapshot().status.failuresInARow == 0)
+        #expect(rig.store.status.snapshot().failuresInARow == 0)
         sleep(1)  // Last-Modified has one-second resolution.
         try server.put(KioskFixture.feed(title: "V2 with a longer title"), at: "feed.json")
         rig.poller.pollOnce()
@@ -98,8 +99,8 @@ import Testing
         let started = Date()
         rig.poller.pollOnce()
         #expect(Date().timeIntervalSince(started) < 6)
-        #expect(rig.store.snapshot().program == nil)
-        #expect(rig.store.snapshot().status.lastError?.contains("timed out") == true)
+        #expect(rig.store.program == nil)
+        #expect(rig.store.status.snapshot().lastError?.contains("timed out") == true)
     }
 
     @Test func aWebPageIsNotAFeed() throws {
@@ -109,8 +110,8 @@ import Testing
         let rig = try rig(server.url("html/feed.json"))
         defer { try? FileManager.default.removeItem(atPath: rig.folder) }
         rig.poller.pollOnce()
-        #expect(rig.store.snapshot().program == nil)
-        #expect(rig.store.snapshot().status.lastError?.contains("Content-Type text/html") == true)
+        #expect(rig.store.program == nil)
+        #expect(rig.store.status.snapshot().lastError?.contains("Content-Type text/html") == true)
     }
 
     @Test func bodiesOverTheCapAreCutOff() throws {
@@ -120,12 +121,12 @@ import Testing
         let rig = try rig(server.url("big.json"))
         defer { try? FileManager.default.removeItem(atPath: rig.folder) }
         rig.poller.pollOnce()
-        #expect(rig.store.snapshot().status.lastError?.contains("over 16 MiB") == true)
+        #expect(rig.store.status.snapshot().lastError?.contains("over 16 MiB") == true)
         // Also when the server does not say the length up front: a small cap on a normal file.
-        let capped = URLFeedPoller(fetcher: HTTPFeedFetcher(url: server.url("big.json"), maxBytes: 1000), store: rig.store, logger: KioskFixture.logger)
+        let capped = URLSourcePoller(fetcher: HTTPSourceFetcher(url: server.url("big.json"), maxBytes: 1000), store: rig.store, logger: KioskFixture.logger, wallClock: KioskFixture.wallClock, clock: KioskFixture.clock)
         capped.pollOnce()
         // The fetcher's own cap is named, whether curl refused the length up front or counted it.
-        #expect(rig.store.snapshot().status.lastError?.hasSuffix("big.json: the body is over 1000 bytes") == true, "\(rig.store.snapshot().status.lastError ?? "")")
+        #expect(rig.store.status.snapshot().lastError?.hasSuffix("big.json: the body is over 1000 bytes") == true, "\(rig.store.status.snapshot().lastError ?? "")")
     }
 
     @Test func garbageIsRejectedNotShown() throws {
@@ -139,7 +140,7 @@ import Testing
         try server.put((0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 40_503) }, at: "feed.json")
         rig.poller.pollOnce()
         #expect(KioskFixture.title(rig.store) == "Good")
-        #expect(!rig.store.snapshot().status.rejectedErrors.isEmpty)
-        #expect(FeedCache(directory: rig.folder + "/state").load()?.program.sessions.first?.title == "Good")
+        #expect(!rig.store.status.snapshot().rejectedErrors.isEmpty)
+        #expect(SourceCache(directory: rig.folder + "/state").load()?.program.sessions.first?.title == "Good")
     }
 }

@@ -1,3 +1,4 @@
+import DisplayContract
 import Foundation
 
 /// A sign clock that starts at a chosen instant and runs `speed` times faster than `clock`

@@ -1,3 +1,4 @@
+import DisplayContract
 import Foundation
 
 /// Where the sign's instants come from: what it shows as "now". The system clock in service

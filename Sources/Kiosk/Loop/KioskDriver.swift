@@ -1,3 +1,4 @@
+import DisplayContract
 import Foundation
 import Metrics
 import ScheduleCore
@@ -11,7 +12,8 @@ import SignLayout
 /// stall the loop or the watchdog.
 public final class KioskDriver<C: Clock> where C.Duration == Duration {
     public let step: KioskStep
-    private let store: FeedStore
+    private let store: ProgramStore
+    private let status: StatusBoard
     private let display: any KioskDisplay
     private let wallClock: any WallClock
     private let clock: C
@@ -42,13 +44,15 @@ public final class KioskDriver<C: Clock> where C.Duration == Duration {
     ///   - notifier: systemd (READY=1 after the first frame, WATCHDOG=1 at half `WatchdogSec`).
     ///   - screenshots: requests from the remote view.
     ///   - powerSwitches: besides the display, what else turns the panel off and on (HDMI-CEC).
+    ///   - store: the program; the status board it reports to is the one the driver reads and sets.
     ///   - live: the technician's live state, laid over the program each turn (nil: none).
-    public init(step: KioskStep, store: FeedStore, display: any KioskDisplay, wallClock: any WallClock, clock: C, signal: LoopSignal,
+    public init(step: KioskStep, store: ProgramStore, display: any KioskDisplay, wallClock: any WallClock, clock: C, signal: LoopSignal,
                 limits: KioskLimits = KioskLimits(), notifier: SystemdNotifier? = nil, screenshots: ScreenshotMailbox? = nil,
                 powerSwitches: [any ScreenPowerSwitch] = [], live: LiveStore? = nil) {
         self.live = live
         self.step = step
         self.store = store
+        status = store.status
         self.display = display
         self.wallClock = wallClock
         self.clock = clock
@@ -80,15 +84,17 @@ public final class KioskDriver<C: Clock> where C.Duration == Duration {
         if let end = limits.signTime, now >= end { return nil }
         if let limit = limits.realDuration, started.duration(to: turnStart) >= limit { return nil }
 
-        let (planned, status) = store.snapshot()
-        let program = planned.map { overlay.program($0, live: live?.state(for: $0) ?? .none) }
-        let frame = step.frame(program: program, status: status, at: now, clockEvidence: wallClock.evidence(at: now), size: display.layoutSize)
-        store.setClock(frame.clock)
+        let planned = store.program
+        let liveState = live?.state(for: planned) ?? .none
+        let program = planned.map { overlay.program($0, live: liveState) }
+        let frame = step.frame(program: program, live: liveState, status: status.snapshot(), at: now, clockEvidence: wallClock.evidence(at: now),
+                               size: display.layoutSize)
+        status.setClock(frame.clock)
         let screenOn = frame.screen != .blank
         if lastFrame.map({ ($0.screen != .blank) != screenOn }) ?? true {
             display.setScreenPower(screenOn)
             for power in powerSwitches { power.setScreenPower(screenOn) }
-            store.setScreenPower(screenOn ? .on : .offOnPurpose)
+            status.setScreenPower(screenOn ? .on : .offOnPurpose)
         }
         if let changed = frame.list.dirtyRegion(since: previous) {
             try display.show(frame.list, changed: changed)

@@ -28,17 +28,21 @@ public struct KioskStep {
     /// Decides the frame for `now`.
     /// - Parameters:
     ///   - program: the program on screen (nil: none yet), with the technician's live state laid
-    ///     over it (`Program.applying(_:)`): an emergency alert in force takes the whole screen,
-    ///     whatever the screen's hours.
+    ///     over it (`Program.applying(_:)`).
+    ///   - live: the technician's live state in force: an emergency alert takes the whole
+    ///     screen whatever the program (none, or none valid), the screen's hours or the clock
+    ///     (one without an end needs no clock); an info alert is shown even with no program.
     ///   - status: the feed's status, for the technician's corner mark.
     ///   - now: the sign's instant.
     ///   - clockEvidence: what the system says of the clock `now` comes from (nil: a clock
     ///     trusted as given); see `ClockGuard`.
     ///   - size: the layout's size (as the viewer sees the panel).
-    public func frame(program: Program?, status: KioskStatus, at now: Date, clockEvidence: ClockEvidence?, size: Size) -> KioskFrame {
+    public func frame(program: Program?, live: LiveState, status: KioskStatus, at now: Date, clockEvidence: ClockEvidence?, size: Size) -> KioskFrame {
         let clock = ClockGuard.state(of: now, evidence: clockEvidence)
         let words = Phrasebook(locale: program?.event.locale ?? Self.defaultLocale)
-        if let alert = program?.live.alert, alert.level == .emergency, clock == .ok ? alert.isActive(at: now) : alert.until == nil {
+        // An alert is in force when the clock says so, or, with no trusted clock, when it has no end.
+        let alert = live.alert.flatMap { alert in (clock == .ok ? alert.isActive(at: now) : alert.until == nil) ? alert : nil }
+        if let alert, alert.level == .emergency {
             // Whatever the hours or the clock (an emergency without an end needs no clock), and
             // checked again when it ends.
             return KioskFrame(screen: .emergency, list: layout.emergency(alert, direction: direction, width: size.width, height: size.height),
@@ -46,13 +50,17 @@ public struct KioskStep {
         }
         if clock == .waiting {
             // Checked every second: the board appears within a second of the clock being set.
-            return KioskFrame(screen: .waitingForClock, list: layout.message(words.waitingForClock, width: size.width, height: size.height),
-                              statusMark: nil, clock: clock, wake: now.addingTimeInterval(1))
+            // An info alert is the message, with what the screen waits for in the corner.
+            let list = alert.map { layout.message($0.text, width: size.width, height: size.height, statusMark: words.waitingForClock) }
+                ?? layout.message(words.waitingForClock, width: size.width, height: size.height)
+            return KioskFrame(screen: .waitingForClock, list: list, statusMark: nil, clock: clock, wake: now.addingTimeInterval(1))
         }
         guard let program else {
-            // A new program wakes the loop by itself; nothing on this screen changes with time.
-            return KioskFrame(screen: .waitingForProgram, list: layout.message(words.waitingForProgram, width: size.width, height: size.height),
-                              statusMark: nil, clock: clock, wake: now.addingTimeInterval(60))
+            // A new program or live state wakes the loop by itself; an alert's end is checked then.
+            let list = alert.map { layout.message($0.text, width: size.width, height: size.height, statusMark: words.waitingForProgram) }
+                ?? layout.message(words.waitingForProgram, width: size.width, height: size.height)
+            return KioskFrame(screen: .waitingForProgram, list: list, statusMark: nil, clock: clock,
+                              wake: min(alert?.until ?? .distantFuture, now.addingTimeInterval(60)))
         }
         let board = Board(program: program, at: now)
         let zone = program.event.timeZone

@@ -1,3 +1,4 @@
+import DisplayContract
 import Clocks
 import Foundation
 
@@ -18,7 +19,7 @@ public final class ScreenshotMailbox: @unchecked Sendable {
     ///   - maxAge: how long a screenshot is served again before a new one is asked for.
     ///   - clock: measures that age.
     ///   - wakeLoop: makes the frame loop take a turn.
-    public init(maxAge: Duration = .seconds(2), clock: some Clock<Duration> = ContinuousClock(), wakeLoop: @escaping @Sendable () -> Void) {
+    public init(maxAge: Duration = .seconds(2), clock: some Clock<Duration>, wakeLoop: @escaping @Sendable () -> Void) {
         self.maxAge = maxAge
         self.clock = AnyClock(clock)
         self.wakeLoop = wakeLoop

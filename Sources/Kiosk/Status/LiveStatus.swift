@@ -15,8 +15,9 @@ public struct LiveStatus: SourceAttempts, Sendable, Equatable, Codable {
     /// The errors of the latest rejected live edit (as `skylt live show` prints them), until a valid one arrives.
     public var rejectedErrors: [String] = []
     public var rejectedAt: Date?
-    /// A live file read before any program was there, waiting to be judged against it.
-    public var waitingForProgram = false
+    /// Warnings about the live file in force, as `skylt validate --live` prints them: above all
+    /// entries of rooms the program does not have (they do nothing; everything else is in force).
+    public var warnings: [String] = []
     /// What is in force, in plain words (`skylt live show`'s lines).
     public var inForce: [String] = []
     public var staleAfter = 2
@@ -28,6 +29,6 @@ public struct LiveStatus: SourceAttempts, Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case source, lastAttempt = "last_attempt", lastSuccess = "last_success", lastChange = "last_change"
         case failuresInARow = "failures_in_a_row", lastError = "last_error", hash, origin, rejectedErrors = "rejected_errors"
-        case rejectedAt = "rejected_at", waitingForProgram = "waiting_for_program", inForce = "in_force", staleAfter = "stale_after"
+        case rejectedAt = "rejected_at", warnings, inForce = "in_force", staleAfter = "stale_after"
     }
 }

@@ -1,3 +1,4 @@
+import SkyltFiles
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -23,8 +24,8 @@ public enum PathClash {
     /// file (or absent). `feedName` and `statusName` are how the technician wrote them
     /// (`--feed` or `feed`, `--status-file` or `status_file`).
     /// The technician's live file (`live`, named `liveName`) and its saved copy are checked the same way.
-    public static func problems(feed: FeedSource?, feedName: String, savedFeed: String?, statusFile: String?, statusName: String,
-                                live: FeedSource? = nil, liveName: String = "--live", savedLive: String? = nil) -> [String] {
+    public static func problems(feed: SourceAddress?, feedName: String, savedFeed: String?, statusFile: String?, statusName: String,
+                                live: SourceAddress? = nil, liveName: String = "--live", savedLive: String? = nil) -> [String] {
         var files: [(name: String, path: String)] = []
         if case .file(let path) = feed { files.append((feedName, path)) }
         if case .file(let path) = live { files.append((liveName, path)) }

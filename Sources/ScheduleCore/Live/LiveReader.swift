@@ -1,25 +1,24 @@
 import Foundation
 
-/// Reads the technician's live file (docs/live-format.md) against the program it is laid over:
-/// every room it names must be one of the program's, and wall-clock times are read in the
-/// event's zone. Strict, like the feed: one error and the whole file is refused (the last good
-/// live state stays in force), every finding with its JSON path and line:column. Pure.
+/// Reads the technician's live file (docs/live-format.md), judged against the program it is
+/// laid over when there is one: wall-clock times are read in the event's zone, and a room the
+/// program does not have is a warning naming it (its entry is kept, and does nothing until the
+/// program has the room again), never a reason to refuse the rest: above all not an alert,
+/// which names no room and needs no program. Strict otherwise, like the feed: one error and
+/// the whole file is refused (the last good live state stays in force), every finding with its
+/// JSON path and line:column. Pure.
 public enum LiveReader {
     static let rootKeys: Set<String> = ["skylt_live", "$schema", "updated", "rooms", "alert"]
     static let roomKeys: Set<String> = ["delay_minutes", "delay_since", "state", "note"]
     static let alertKeys: Set<String> = ["text", "level", "until"]
 
-    /// What a room the program does not have is.
-    public enum UnknownRooms: Sendable {
-        /// An error: the technician's edit is refused (the default).
-        case error
-        /// A warning, and the room's entry is dropped: for a saved copy read again after the
-        /// feed lost a room, so that the rest (an emergency) stays in force.
-        case dropped
-    }
-
     /// Reads and validates a live file.
-    public static func read(_ bytes: [UInt8], program: Program, unknownRooms: UnknownRooms = .error) -> LiveReport {
+    /// - Parameters:
+    ///   - program: the program it is laid over; nil when there is none (yet): rooms are then
+    ///     not judged, and wall-clock times are read in `fallbackZone`.
+    ///   - fallbackZone: the zone for wall-clock times without a program (default UTC; the
+    ///     kiosk passes the machine's zone). Files written by `skylt live` carry offsets.
+    public static func read(_ bytes: [UInt8], program: Program?, fallbackZone: TimeZone? = nil) -> LiveReport {
         let sink = DiagnosticSink(source: SourceText(bytes))
         guard bytes.count <= LiveLimits.maxBytes else {
             sink.error(tooLarge(bytes.count))
@@ -34,13 +33,20 @@ public enum LiveReader {
         }
         guard let fields = ObjectFields(root, path: "", sink: sink) else { return LiveReport(state: nil, sink: sink) }
         checkVersion(fields)
-        var times = FeedTimes(zone: program.event.timeZone)
+        var times = FeedTimes(zone: program?.event.timeZone ?? fallbackZone ?? TimeZone(secondsFromGMT: 0)!)
         _ = times.instant(fields, "updated", required: false)
-        let rooms = readRooms(fields, program: program, times: &times, unknownRooms: unknownRooms)
+        let rooms = readRooms(fields, program: program, times: &times)
         let alert = readAlert(fields, times: &times)
         fields.finish(known: rootKeys)
         guard !sink.hasErrors else { return LiveReport(state: nil, sink: sink) }
         return LiveReport(state: LiveState(rooms: rooms, alert: alert), sink: sink)
+    }
+
+    /// The warning for an entry of a room the program does not have, with what to do about it.
+    public static func unknownRoom(_ id: String, in program: Program) -> String {
+        let hint = Spelling.closest(to: id, among: program.rooms.map(\.id)).map { "did you mean \"\($0)\"? " } ?? ""
+        return "the program has no room \"\(id)\" (its rooms: \(program.rooms.quotedIDs)); its entry does nothing until the program has it again "
+            + "(\(hint)`skylt live clear \(id)` removes it); everything else in the file is in force"
     }
 
     /// Why `byteCount` bytes are refused.
@@ -70,21 +76,16 @@ public enum LiveReader {
         }
     }
 
-    private static func readRooms(_ root: ObjectFields, program: Program, times: inout FeedTimes, unknownRooms: UnknownRooms) -> [String: RoomLive] {
+    private static func readRooms(_ root: ObjectFields, program: Program?, times: inout FeedTimes) -> [String: RoomLive] {
         guard let node = root.node("rooms"), !node.value.isNull else { return [:] }
         guard let rooms = ObjectFields(node, path: "rooms", sink: root.sink) else { return [:] }
-        // Every key is a room id: duplicates are errors, unknown rooms too (below), never warnings.
+        // Every key is a room id: duplicates are errors; a room the program does not have is a
+        // warning (below), and the entry stays: the rest of the file, an alert above all, is in force.
         rooms.finish(known: Set(rooms.members.map(\.key)))
         var result: [String: RoomLive] = [:]
         for member in rooms.members {
-            guard program.room(id: member.key) != nil else {
-                let hint = Spelling.closest(to: member.key, among: program.rooms.map(\.id)).map { "; did you mean \"\($0)\"?" } ?? ""
-                let message = "the program has no room \"\(member.key)\"\(hint) (its rooms: \(program.rooms.quotedIDs))"
-                switch unknownRooms {
-                case .error: rooms.error(message, key: member.key, at: member.keyOffset)
-                case .dropped: rooms.warning(message + "; left out", key: member.key, at: member.keyOffset)
-                }
-                continue
+            if let program, program.room(id: member.key) == nil {
+                rooms.warning(unknownRoom(member.key, in: program), key: member.key, at: member.keyOffset)
             }
             guard let fields = ObjectFields(member.value, path: rooms.keyPath(member.key), sink: root.sink) else { continue }
             defer { fields.finish(known: roomKeys) }
@@ -171,9 +172,8 @@ public enum LiveReader {
     /// A non-blank string of at most `limit` characters; nil (reported) otherwise or when absent.
     private static func text(_ fields: ObjectFields, _ key: String, limit: Int) -> String? {
         guard let text = fields.string(key, nonEmpty: true) else { return nil }
-        let count = text.count
-        guard count <= limit else {
-            fields.error("\(count) characters; at most \(limit) fit on a screen", key: key, at: fields.offset(of: key))
+        if let problem = DisplayText.problem(text, maxCharacters: limit) {
+            fields.error(problem, key: key, at: fields.offset(of: key))
             return nil
         }
         return text

@@ -2,7 +2,7 @@ import CSDL2
 import CSDL2Image
 import Foundation
 import SignLayout
-@testable import SDLBackend
+@testable import SignRaster
 
 /// How two frames differ, pixel by pixel.
 struct PixelDifference {

@@ -1,15 +1,15 @@
 import Foundation
 
-/// What a watched file or a polled URL hands its bytes to: the program's `FeedStore`, or the
+/// What a watched file or a polled URL hands its bytes to: the program's `ProgramStore`, or the
 /// technician's `LiveStore`. Each validates what it is offered and keeps its last good copy, so
 /// the same watcher and poller serve both.
-public protocol FeedConsumer: AnyObject, Sendable {
+public protocol SourceConsumer: AnyObject, Sendable {
     /// What it reads: its size cap (larger files and bodies are refused) and the words for that.
-    var kind: FeedKind { get }
+    var kind: SourceKind { get }
     /// Whether it has something to show already (a program, a live state).
     var hasContent: Bool { get }
     /// A candidate from the source: validated, and used only if valid.
-    @discardableResult func offer(_ bytes: [UInt8], at now: Date, origin name: String) -> FeedStore.Outcome
+    @discardableResult func offer(_ bytes: [UInt8], at now: Date, origin name: String) -> SourceOutcome
     /// The source could not be reached or read; what is in force stays.
     func sourceFailed(_ reason: String, at now: Date)
     /// The source answered that nothing changed (HTTP 304).

@@ -6,7 +6,7 @@ import Kiosk
 import ScheduleCore
 import SignLayout
 import Testing
-@testable import SDLBackend
+@testable import SignRaster
 
 /// Real SDL rendering, headless. SDL and SDL_ttf are process-wide state: every test that
 /// touches them is in this one serialized suite.
@@ -143,7 +143,7 @@ import Testing
                 let planned = try Self.program(testCase.feed)
                 let state = try #require(LiveReader.read(Array(live.utf8), program: planned).state)
                 let step = KioskStep(layout: layout, mode: testCase.mode, direction: Self.direction)
-                canvas.draw(step.frame(program: planned.applying(state), status: KioskStatus(source: "feed"), at: Self.instant(testCase.at),
+                canvas.draw(step.frame(program: planned.applying(state), live: state, status: KioskStatus(source: "feed"), at: Self.instant(testCase.at),
                                        clockEvidence: nil, size: Size(width: width, height: height)).list)
             } else {
                 let board = Board(program: try Self.program(testCase.feed), at: Self.instant(testCase.at))

@@ -1,3 +1,4 @@
+import DisplayContract
 import Foundation
 import ScheduleCore
 import Testing
@@ -6,21 +7,21 @@ import Testing
 /// Real files, real renames, real tools: every way a technician saves a feed, and every way a
 /// save can go wrong. In each fault the screen keeps the last good program, the status says
 /// why, and the kiosk recovers by itself once the file is fixed.
-@Suite struct FileFeedWatcherTests {
+@Suite struct FileSourceWatcherTests {
     final class Harness {
         let folder: String
         let path: String
-        let store: FeedStore
-        let watcher: FileFeedWatcher
+        let store: ProgramStore
+        let watcher: FileSourceWatcher
 
         init() throws {
             folder = try KioskFixture.folder()
             path = folder + "/feed.json"
             try KioskFixture.write(KioskFixture.feed(title: "Start"), to: path)
             store = KioskFixture.store(folder, source: .file(path))
-            try FeedCache(directory: folder + "/state").prepare()
+            try SourceCache(directory: folder + "/state").prepare()
             store.setStaleAfter(0)
-            watcher = FileFeedWatcher(path: path, store: store, logger: KioskFixture.logger, recheckInterval: .seconds(1))
+            watcher = FileSourceWatcher(path: path, store: store, logger: KioskFixture.logger, recheckInterval: .seconds(1), wallClock: KioskFixture.wallClock, clock: KioskFixture.clock)
             watcher.start()
         }
 
@@ -30,7 +31,7 @@ import Testing
         }
 
         var title: String? { KioskFixture.title(store) }
-        var status: KioskStatus { store.snapshot().status }
+        var status: KioskStatus { store.status.snapshot() }
 
         /// Seconds until the screen shows `title` (nil if it never does within 3 s).
         func secondsUntil(_ title: String) -> TimeInterval? {
@@ -52,10 +53,10 @@ import Testing
     /// The watching thread holds the watcher only while it runs: once stopped, nothing is left
     /// (LeakSanitizer found the watcher and its thread holding each other).
     @Test func aStoppedWatcherIsFreed() throws {
-        weak var freed: FileFeedWatcher?
+        weak var freed: FileSourceWatcher?
         let harness = try Harness()
         do {
-            let watcher = FileFeedWatcher(path: harness.path, store: harness.store, logger: KioskFixture.logger, recheckInterval: .seconds(1))
+            let watcher = FileSourceWatcher(path: harness.path, store: harness.store, logger: KioskFixture.logger, recheckInterval: .seconds(1), wallClock: KioskFixture.wallClock, clock: KioskFixture.clock)
             watcher.start()
             freed = watcher
             watcher.stop()
@@ -129,7 +130,7 @@ import Testing
         #expect(harness.keeps("Start"))
         #expect(KioskFixture.waitUntil { !harness.status.rejectedErrors.isEmpty } != nil)
         #expect(harness.status.rejectedErrors.first?.hasPrefix(harness.path + ":") == true)
-        #expect(FeedCache(directory: harness.folder + "/state").load()?.program.sessions.first?.title == "Start")
+        #expect(SourceCache(directory: harness.folder + "/state").load()?.program.sessions.first?.title == "Start")
         try KioskFixture.write(KioskFixture.feed(title: "Fixed"), to: harness.path)
         #expect(harness.secondsUntil("Fixed") != nil)
     }

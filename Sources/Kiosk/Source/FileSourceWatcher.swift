@@ -1,3 +1,4 @@
+import DisplayContract
 import Clocks
 import Foundation
 import Logging
@@ -13,11 +14,11 @@ import Glibc
 /// few seconds in case an event was missed (or the folder itself was replaced). Debounce and
 /// re-check are measured on the injected clock (monotonic in service), so a wall clock stepped
 /// by NTP cannot stall them; the wall clock only stamps the status.
-public final class FileFeedWatcher: @unchecked Sendable {
+public final class FileSourceWatcher: @unchecked Sendable {
     public let path: String
     public let debounce: Duration
     public let recheckInterval: Duration
-    private let store: any FeedConsumer
+    private let store: any SourceConsumer
     private let logger: Logger
     private let wallClock: any WallClock
     private let clock: AnyClock<Duration>
@@ -30,8 +31,8 @@ public final class FileFeedWatcher: @unchecked Sendable {
     ///   - recheckInterval: how often the file is compared with what was last read.
     ///   - wallClock: stamps the status (`last_attempt`, …).
     ///   - clock: measures debounce and re-check.
-    public init(path: String, store: any FeedConsumer, logger: Logger, debounce: Duration = .milliseconds(150), recheckInterval: Duration = .seconds(5),
-                wallClock: any WallClock = SystemWallClock(), clock: some Clock<Duration> = ContinuousClock()) {
+    public init(path: String, store: any SourceConsumer, logger: Logger, debounce: Duration = .milliseconds(150), recheckInterval: Duration = .seconds(5),
+                wallClock: any WallClock, clock: some Clock<Duration>) {
         self.path = path
         self.store = store
         self.logger = logger
@@ -178,7 +179,7 @@ public final class FileFeedWatcher: @unchecked Sendable {
     }
 
     private func readAndOffer() {
-        switch FeedFileReader.read(path, kind: store.kind) {
+        switch SourceFileReader.read(path, kind: store.kind) {
         case .success(let bytes):
             store.offer(bytes, at: wallClock.now(), origin: path)
         case .failure(let failure):

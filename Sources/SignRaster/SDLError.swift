@@ -6,12 +6,12 @@ public struct SDLError: Error, CustomStringConvertible, Sendable {
     public let message: String
 
     /// Captures `SDL_GetError()` now.
-    init(_ operation: String) {
+    package init(_ operation: String) {
         self.operation = operation
         self.message = String(cString: SDL_GetError())
     }
 
-    init(_ operation: String, message: String) {
+    package init(_ operation: String, message: String) {
         self.operation = operation
         self.message = message
     }

@@ -6,8 +6,10 @@ import Glibc
 /// Writes files so that a reader (or a power cut) sees either the old content or the new,
 /// never half: a temporary file in the same folder (a random name, created exclusively, so a
 /// symlink planted there is never followed), fsync, rename, fsync of the folder. Only a regular
-/// file (or a symlink, which the rename replaces, leaving what it pointed at alone) is ever
-/// replaced: a device, a folder, a pipe or a socket at the path is refused.
+/// file (or a symlink) is ever replaced: a device, a folder, a pipe or a socket at the path is
+/// refused. A symlink is replaced itself (what it pointed at left alone: the kiosk's own files,
+/// where a planted link must not lead a write elsewhere), or, with `followingSymlinks`, written
+/// through to its target (the technician's files: a fleet served from the link's target).
 public enum AtomicFile {
     public struct WriteError: Error, CustomStringConvertible {
         public let description: String
@@ -18,7 +20,11 @@ public enum AtomicFile {
     ///   - mode: the new file's permissions.
     ///   - durable: fsync the file and its folder, so the new content survives a power cut
     ///     (off for short-lived files such as the headless kiosk's frames).
-    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644, durable: Bool = true) throws {
+    ///   - followingSymlinks: write a symlink's target (atomically, in the target's folder)
+    ///     instead of replacing the link.
+    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644, durable: Bool = true,
+                             followingSymlinks: Bool = false) throws {
+        let path = followingSymlinks ? target(of: path) : path
         if let kind = nonRegularKind(path) {
             throw WriteError(description: "cannot write \(path): it is \(kind), not a file; Skylt only replaces regular files")
         }
@@ -56,6 +62,20 @@ public enum AtomicFile {
             fsync(folderDescriptor)
             close(folderDescriptor)
         }
+    }
+
+    /// Where `path` leads: itself, or the final target of a chain of symlinks (which need not
+    /// exist yet). A chain of more than 40 links is left as it is.
+    public static func target(of path: String) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK,
+                  let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
+            current = destination.hasPrefix("/") ? destination
+                : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+        }
+        return current
     }
 
     /// What is at `path` when it exists and is neither a regular file nor a symlink ("a

@@ -7,7 +7,7 @@ import ScheduleCore
 /// the body (after gzip decompression) at `maxBytes`, the headers at 64 KiB, the whole fetch at
 /// `timeout` × 3, a stalled one at `timeout` — so an endless body, a gzip bomb or a trickling
 /// server costs at most `maxBytes` of memory and one timeout, never the kiosk.
-public final class HTTPFeedFetcher: @unchecked Sendable {
+public final class HTTPSourceFetcher: @unchecked Sendable {
     public enum Result: Equatable, Sendable {
         case body([UInt8])
         case notModified

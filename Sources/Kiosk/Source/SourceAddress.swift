@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where the kiosk gets its feed: a file the technician edits, or a URL it polls.
-public enum FeedSource: Sendable, Equatable, CustomStringConvertible {
+public enum SourceAddress: Sendable, Equatable, CustomStringConvertible {
     case file(String)
     case url(URL)
 

@@ -7,7 +7,7 @@ public final class SDLLibrary {
     /// Whether SDL's video subsystem (a window or the console) was started.
     public let hasVideo: Bool
 
-    /// Starts SDL_ttf and, with `video`, SDL's video subsystem (needs a display or KMSDRM).
+    /// Starts SDL_ttf and, with `video`, SDL's video subsystem (for a window: needs X11 or Wayland).
     public init(video: Bool) throws {
         if video {
             SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "0")

@@ -1,10 +1,11 @@
+import DisplayContract
 import Clocks
 import Foundation
 import Logging
 
 /// Keeps a store fed from its source: a file watched with inotify, or a URL polled. Reads a
 /// file (or, for a URL, the cached last good feed) at once, so the first frame has a program.
-public final class FeedFollower {
+public final class SourceFollower {
     private let stopper: () -> Void
 
     /// Starts following `source`.
@@ -12,18 +13,18 @@ public final class FeedFollower {
     ///   - pollInterval: between polls of a URL.
     ///   - wallClock: stamps the status.
     ///   - clock: debounce, re-checks and the waits between polls.
-    public init(_ source: FeedSource, store: any FeedConsumer, logger: Logger, pollInterval: Duration = .seconds(30),
-                wallClock: any WallClock = SystemWallClock(), clock: some Clock<Duration> = ContinuousClock()) {
+    public init(_ source: SourceAddress, store: any SourceConsumer, logger: Logger, pollInterval: Duration = .seconds(30),
+                wallClock: any WallClock, clock: some Clock<Duration>) {
         switch source {
         case .file(let path):
             store.setStaleAfter(0)
-            let watcher = FileFeedWatcher(path: path, store: store, logger: logger, wallClock: wallClock, clock: clock)
+            let watcher = FileSourceWatcher(path: path, store: store, logger: logger, wallClock: wallClock, clock: clock)
             watcher.start()
             if !store.hasContent { store.loadCache() }
             stopper = { watcher.stop() }
         case .url(let url):
             store.loadCache()
-            let poller = URLFeedPoller(fetcher: HTTPFeedFetcher(url: url, maxBytes: store.kind.maxBytes), store: store, logger: logger, interval: pollInterval,
+            let poller = URLSourcePoller(fetcher: HTTPSourceFetcher(url: url, maxBytes: store.kind.maxBytes), store: store, logger: logger, interval: pollInterval,
                                        wallClock: wallClock, clock: clock)
             poller.start()
             stopper = { poller.stop() }

@@ -1,3 +1,4 @@
+import DisplayContract
 import Clocks
 import Foundation
 import Logging
@@ -7,11 +8,11 @@ import Logging
 /// the store for validation. The waits are sleeps on the injected clock (a test clock drives
 /// them without waiting); each fetch blocks a thread of the poller's own, never Swift's
 /// concurrency pool or the frame loop.
-public final class URLFeedPoller: @unchecked Sendable {
+public final class URLSourcePoller: @unchecked Sendable {
     public let interval: Duration
     public let maxBackoff: Duration
-    private let fetcher: HTTPFeedFetcher
-    private let store: any FeedConsumer
+    private let fetcher: HTTPSourceFetcher
+    private let store: any SourceConsumer
     private let logger: Logger
     private let wallClock: any WallClock
     private let clock: AnyClock<Duration>
@@ -26,8 +27,8 @@ public final class URLFeedPoller: @unchecked Sendable {
     ///   - maxBackoff: the longest wait while it fails.
     ///   - wallClock: stamps the status.
     ///   - clock: the waits between polls.
-    public init(fetcher: HTTPFeedFetcher, store: any FeedConsumer, logger: Logger, interval: Duration = .seconds(30), maxBackoff: Duration = .seconds(300),
-                wallClock: any WallClock = SystemWallClock(), clock: some Clock<Duration> = ContinuousClock()) {
+    public init(fetcher: HTTPSourceFetcher, store: any SourceConsumer, logger: Logger, interval: Duration = .seconds(30), maxBackoff: Duration = .seconds(300),
+                wallClock: any WallClock, clock: some Clock<Duration>) {
         self.fetcher = fetcher
         self.store = store
         self.logger = logger
@@ -90,7 +91,7 @@ public final class URLFeedPoller: @unchecked Sendable {
                 return failures
             }
             store.sourceFailed("\(fetcher.displayURL): \(reason)", at: at)
-            let delay = URLFeedPoller.backoff(failures: count, maxBackoff: maxBackoff, jitter: Double.random(in: 0.8...1.2))
+            let delay = URLSourcePoller.backoff(failures: count, maxBackoff: maxBackoff, jitter: Double.random(in: 0.8...1.2))
             logger.debug("next poll after a failure", metadata: ["url": "\(fetcher.displayURL)", "reason": "\(reason)", "retry_in_s": "\(Int(delay.seconds))"])
             return delay
         }

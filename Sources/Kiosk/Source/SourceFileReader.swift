@@ -5,14 +5,14 @@ import Glibc
 #endif
 
 /// Reads a feed file for the kiosk, refusing what cannot be a feed before loading it all.
-public enum FeedFileReader {
+public enum SourceFileReader {
     /// Why a file could not be read, in words for the status file and logs.
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case missing(String)
         case notAFile(String)
         case unreadable(String, reason: String)
         /// Past the cap of what it was read as.
-        case tooLarge(String, bytes: Int, kind: FeedKind)
+        case tooLarge(String, bytes: Int, kind: SourceKind)
 
         public var description: String {
             switch self {
@@ -25,7 +25,7 @@ public enum FeedFileReader {
     }
 
     /// The file's bytes, at most `kind.maxBytes` (a feed's cap unless told).
-    public static func read(_ path: String, kind: FeedKind = .feed) -> Result<[UInt8], Failure> {
+    public static func read(_ path: String, kind: SourceKind = .feed) -> Result<[UInt8], Failure> {
         let maxBytes = kind.maxBytes
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {

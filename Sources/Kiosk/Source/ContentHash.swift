@@ -1,6 +1,6 @@
 /// A short fingerprint of a feed's bytes (64-bit FNV-1a, hex), to tell in the status file and
 /// logs which version of the feed is on screen. Not a security measure.
-public enum FeedHash {
+public enum ContentHash {
     public static func of(_ bytes: [UInt8]) -> String {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes {

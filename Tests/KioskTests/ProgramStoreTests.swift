@@ -1,34 +1,36 @@
+import DisplayContract
+import SkyltFiles
 import Foundation
 import Testing
 @testable import Kiosk
 import ScheduleCore
 
-@Suite struct FeedStoreTests {
+@Suite struct ProgramStoreTests {
     @Test func validFeedsReplaceTheProgramAndAreCached() throws {
         let folder = try KioskFixture.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = KioskFixture.store(folder, source: .file(folder + "/feed.json"))
-        try FeedCache(directory: folder + "/state").prepare()
+        try SourceCache(directory: folder + "/state").prepare()
         #expect(store.offer(KioskFixture.feed(title: "A"), at: Date(), origin: "feed.json") == .accepted)
         #expect(KioskFixture.title(store) == "A")
         #expect(store.offer(KioskFixture.feed(title: "A"), at: Date(), origin: "feed.json") == .unchanged)
-        #expect(FeedCache(directory: folder + "/state").load()?.program.sessions.first?.title == "A")
-        let status = store.snapshot().status
-        #expect(status.origin == .source && status.sessionCount == 1 && status.feedHash == FeedHash.of(KioskFixture.feed(title: "A")))
+        #expect(SourceCache(directory: folder + "/state").load()?.program.sessions.first?.title == "A")
+        let status = store.status.snapshot()
+        #expect(status.origin == .source && status.sessionCount == 1 && status.feedHash == ContentHash.of(KioskFixture.feed(title: "A")))
     }
 
     @Test func invalidFeedsNeverReachTheScreenOrTheCache() throws {
         let folder = try KioskFixture.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FeedCache(directory: folder + "/state").prepare()
+        try SourceCache(directory: folder + "/state").prepare()
         let store = KioskFixture.store(folder, source: .file(folder + "/feed.json"))
         store.offer(KioskFixture.feed(title: "Good"), at: Date(), origin: "feed.json")
         for bad in [KioskFixture.invalidJSON, KioskFixture.invalidFeed, [], [0xFF, 0x00, 0x13]] {
             #expect(store.offer(bad, at: Date(), origin: "feed.json") == .rejected)
             #expect(KioskFixture.title(store) == "Good")
-            #expect(FeedCache(directory: folder + "/state").load()?.program.sessions.first?.title == "Good")
+            #expect(SourceCache(directory: folder + "/state").load()?.program.sessions.first?.title == "Good")
         }
-        let status = store.snapshot().status
+        let status = store.status.snapshot()
         #expect(status.rejectedErrors.first?.hasPrefix("feed.json:1:1: error:") == true)
         // The status file says the same, for the technician.
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/state/status.json"))) as? [String: Any])
@@ -36,20 +38,20 @@ import ScheduleCore
         #expect(json["session_count"] as? Int == 1)
         // A valid edit clears the rejection.
         store.offer(KioskFixture.feed(title: "Fixed"), at: Date(), origin: "feed.json")
-        #expect(store.snapshot().status.rejectedErrors.isEmpty)
+        #expect(store.status.snapshot().rejectedErrors.isEmpty)
         #expect(KioskFixture.title(store) == "Fixed")
     }
 
     @Test func theCacheIsShownAtStartWhenTheSourceIsBroken() throws {
         let folder = try KioskFixture.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let cache = FeedCache(directory: folder + "/state")
+        let cache = SourceCache(directory: folder + "/state")
         try cache.prepare()
         try cache.store(KioskFixture.feed(title: "Cached"))
         let store = KioskFixture.store(folder, source: .url(URL(string: "http://127.0.0.1:9/feed.json")!))
         #expect(store.loadCache())
         #expect(KioskFixture.title(store) == "Cached")
-        #expect(store.snapshot().status.origin == .cache)
+        #expect(store.status.snapshot().origin == .cache)
         store.sourceFailed("connection refused", at: Date())
         #expect(KioskFixture.title(store) == "Cached")
         // A corrupted cache is not shown (and is never written by Skylt itself).
@@ -63,20 +65,20 @@ import ScheduleCore
         let store = KioskFixture.store(folder, source: .url(URL(string: "http://127.0.0.1:9/f")!))
         store.setStaleAfter(2)
         for _ in 0..<2 { store.sourceFailed("HTTP 500", at: Date()) }
-        #expect(!store.snapshot().status.isStale)
+        #expect(!store.status.snapshot().isStale)
         store.sourceFailed("HTTP 500", at: Date())
-        #expect(store.snapshot().status.isStale)
+        #expect(store.status.snapshot().isStale)
         store.sourceUnchanged(at: Date())
-        #expect(!store.snapshot().status.isStale)
+        #expect(!store.status.snapshot().isStale)
     }
 
 
     @Test func backoffGrowsWithJitterAndIsCapped() {
-        let delays = (1...12).map { URLFeedPoller.backoff(failures: $0, maxBackoff: .seconds(300), jitter: 1) }
+        let delays = (1...12).map { URLSourcePoller.backoff(failures: $0, maxBackoff: .seconds(300), jitter: 1) }
         #expect(delays[0] == .seconds(2) && delays[1] == .seconds(4) && delays[2] == .seconds(8))
         #expect(delays.last == .seconds(300))
         #expect(zip(delays, delays.dropFirst()).allSatisfy { $0 <= $1 })
-        #expect(URLFeedPoller.backoff(failures: 3, maxBackoff: .seconds(300), jitter: 0.8) == .milliseconds(6400))
+        #expect(URLSourcePoller.backoff(failures: 3, maxBackoff: .seconds(300), jitter: 0.8) == .milliseconds(6400))
     }
 
     @Test func atomicWritesLeaveNoTemporaryFiles() throws {

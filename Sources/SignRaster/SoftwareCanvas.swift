@@ -7,7 +7,7 @@ import SignLayout
 public final class SoftwareCanvas {
     public let width: Int
     public let height: Int
-    let surface: Surface
+    package let surface: Surface
     let renderer: OpaquePointer
     let fonts: FontBook
     let cache = TextTextureCache()
@@ -51,7 +51,7 @@ public final class SoftwareCanvas {
     }
 
     /// A canvas drawing straight into a surface (a window's own pixels: no copy to present).
-    init(surface: Surface, fonts: FontBook) throws {
+    package init(surface: Surface, fonts: FontBook) throws {
         guard let renderer = SDL_CreateSoftwareRenderer(surface.pointer) else { throw SDLError("SDL_CreateSoftwareRenderer") }
         self.surface = surface
         self.renderer = renderer

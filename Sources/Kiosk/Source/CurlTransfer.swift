@@ -1,7 +1,7 @@
 import Foundation
 
 /// What one libcurl transfer has received so far, with its limits: the callbacks of
-/// `HTTPFeedFetcher` land here, and returning fewer bytes than offered makes curl stop at once.
+/// `HTTPSourceFetcher` land here, and returning fewer bytes than offered makes curl stop at once.
 final class CurlTransfer {
     let maxBytes: Int
     let maxHeaderBytes: Int

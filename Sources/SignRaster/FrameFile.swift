@@ -1,7 +1,7 @@
 import CSDL2
 import CSDL2Image
 import Foundation
-import Kiosk
+import SkyltFiles
 import SignLayout
 
 /// A canvas as PNG, as the panel shows it (rotated for screens mounted on their side).

@@ -2,7 +2,7 @@ import ScheduleCore
 
 /// What the kiosk reads from a file or a URL: the program's feed, or the technician's live
 /// file. Each has its own size cap, and its own words for refusing a larger one.
-public enum FeedKind: Sendable, Equatable {
+public enum SourceKind: Sendable, Equatable {
     case feed, live
 
     /// Larger files and bodies are refused before (or while) they are read.

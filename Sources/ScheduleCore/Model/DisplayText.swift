@@ -1,0 +1,35 @@
+/// What a text shown on a screen may cost to lay out. Layout measures text with the font for
+/// every size it tries, so its time grows with the code points, not with the characters a
+/// person counts: one letter may carry hundreds of combining marks ("Zalgo" text) and still
+/// count as one. Texts past these bounds are refused where they are read (the feed, the live
+/// file), with a located error, so that no accepted text can stall a frame.
+public enum DisplayText {
+    /// Code points in one character (a letter with its marks, an emoji sequence): the longest
+    /// emoji sequences have 10 or so, real scripts stack at most 4 or 5 marks.
+    public static let maxCodePointsPerCharacter = 16
+    /// Code points per character allowed on average over a whole text.
+    public static let codePointsPerCharacter = 4
+
+    /// Why `text` is refused for a field of at most `maxCharacters` characters; nil when it is fine.
+    public static func problem(_ text: String, maxCharacters: Int) -> String? {
+        var characters = 0
+        var codePoints = 0
+        for character in text {
+            let scalars = character.unicodeScalars.count
+            if scalars > maxCodePointsPerCharacter {
+                return "character \(characters + 1) carries \(scalars) code points (combining marks?); at most \(maxCodePointsPerCharacter) "
+                    + "make one character on a screen"
+            }
+            characters += 1
+            codePoints += scalars
+            if characters > maxCharacters {
+                return "\(FeedLimits.grouped(text.count)) characters; at most \(FeedLimits.grouped(maxCharacters)) fit on a screen"
+            }
+        }
+        let maxCodePoints = maxCharacters * codePointsPerCharacter
+        if codePoints > maxCodePoints {
+            return "\(FeedLimits.grouped(codePoints)) code points; at most \(FeedLimits.grouped(maxCodePoints)) (combining marks count)"
+        }
+        return nil
+    }
+}
