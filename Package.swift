@@ -85,7 +85,9 @@ let package = Package(
         ),
         // What several test targets (and the benchmarks) share: fixtures, instants, generated feeds.
         .target(name: "SkyltTestSupport", dependencies: ["ScheduleCore", "SignLayout", "Kiosk"], path: "Tests/SkyltTestSupport"),
-        .testTarget(name: "ScheduleCoreTests", dependencies: ["ScheduleCore", "SignText", "SkyltTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScheduleCoreTests", dependencies: ["ScheduleCore", "SkyltTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "SignTextTests", dependencies: ["ScheduleCore", "SignText", "SkyltTestSupport"]),
+        .testTarget(name: "HyphenationTests", dependencies: ["Hyphenation"]),
         .testTarget(name: "SignLayoutTests", dependencies: ["ScheduleCore", "SignText", "SignLayout", "Hyphenation", "SkyltTestSupport"]),
         .testTarget(name: "SignRasterTests", dependencies: ["ScheduleCore", "SignLayout", "SignRaster", "Kiosk", "CSDL2", "CSDL2Image", "Hyphenation",
                                                             "SkyltTestSupport"],

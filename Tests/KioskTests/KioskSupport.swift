@@ -1,12 +1,13 @@
 import DisplayContract
 import Foundation
+import SkyltTestSupport
 import Kiosk
 import Logging
 import ScheduleCore
 
 /// Temporary folders, feeds and waiting, for the kiosk's tests with real files and servers.
 enum KioskFixture {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestRepository.root
 
     static func folder() throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("skylt-kiosk-\(UUID().uuidString)").path

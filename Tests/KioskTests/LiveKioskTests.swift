@@ -90,6 +90,51 @@ import Testing
         #expect(driver.lastFrame?.screen == .blank)
     }
 
+    @Test func anAlertNeedsNoProgram() throws {
+        // No program at all (a first boot with the feed unreachable and no saved copy).
+        let emergency = LiveState(alert: LiveAlert(text: "Utrym byggnaden", level: .emergency))
+        let frame = Self.step().frame(program: nil, live: emergency, status: KioskStatus(source: "f"), at: Self.at("2020-02-06T10:00"),
+                                      clockEvidence: nil, size: KioskStepTests.size)
+        #expect(frame.screen == .emergency)
+        #expect(frame.list.texts.map(\.text).joined(separator: " ") == "Utrym byggnaden Nödutgång: trappan till vänster")
+        // An info alert is the message of the waiting screen, with what it waits for in the corner.
+        let info = LiveState(alert: LiveAlert(text: "Kaffet står framme", level: .info, until: Self.at("2020-02-06T10:30")))
+        let waiting = Self.step().frame(program: nil, live: info, status: KioskStatus(source: "f"), at: Self.at("2020-02-06T10:00"),
+                                        clockEvidence: nil, size: KioskStepTests.size)
+        #expect(waiting.screen == .waitingForProgram)
+        #expect(waiting.list.texts.contains { $0.text.hasPrefix("Kaffet står framme") })
+        #expect(waiting.list.texts.contains { $0.text == "● Väntar på programmet…" })
+        #expect(waiting.wake <= Self.at("2020-02-06T10:30"), "looked at again by when it ends")
+        let ended = Self.step().frame(program: nil, live: info, status: KioskStatus(source: "f"), at: Self.at("2020-02-06T10:30"),
+                                      clockEvidence: nil, size: KioskStepTests.size)
+        #expect(!ended.list.texts.contains { $0.text.hasPrefix("Kaffet") })
+        // Before the clock is set: an emergency without an end, and an info alert without one.
+        let unset = ClockEvidence(secondsSinceBoot: 5, epoch: nil, synchronized: false)
+        let boot = TestInstant.absolute("2000-01-01T00:00:05Z")
+        #expect(Self.step().frame(program: nil, live: emergency, status: KioskStatus(source: "f"), at: boot, clockEvidence: unset,
+                                  size: KioskStepTests.size).screen == .emergency)
+        let untimed = LiveState(alert: LiveAlert(text: "Kaffet står framme", level: .info))
+        let clockless = Self.step().frame(program: nil, live: untimed, status: KioskStatus(source: "f"), at: boot, clockEvidence: unset,
+                                          size: KioskStepTests.size)
+        #expect(clockless.screen == .waitingForClock)
+        #expect(clockless.list.texts.contains { $0.text.hasPrefix("Kaffet") })
+    }
+
+    @Test func theLoopShowsAnEmergencyWithAFeedThatNeverValidated() throws {
+        let store = KioskFixture.store(source: .file("feed.json"))
+        #expect(store.offer(KioskFixture.invalidFeed, at: Self.at("2020-02-06T10:00"), origin: "feed.json") == .rejected)
+        let live = LiveStore(source: .file("live.json"), cache: nil, logger: KioskFixture.logger, onChange: { store.status.setLiveStatus($0) })
+        let stale = #"{"skylt_live": 1, "rooms": {"no-such-room": {"state": "full"}}, "alert": {"text": "Utrym byggnaden", "level": "emergency"}}"#
+        #expect(live.offer(Array(stale.utf8), at: Self.at("2020-02-06T10:00"), origin: "live.json") == .accepted)
+        let display = KioskDriverTests.RecordingDisplay()
+        let driver = KioskDriver(step: Self.step(), store: store, display: display, wallClock: SettableWallClock(Self.at("2020-02-06T10:00"), isSystemClock: false),
+                                 clock: TestClock<Duration>(), signal: LoopSignal(), live: live)
+        _ = try driver.turn()
+        #expect(driver.lastFrame?.screen == .emergency)
+        #expect(display.shown.last?.list.texts.first?.text == "Utrym byggnaden")
+        #expect(store.status.snapshot().live?.inForce.last?.hasPrefix("alert: emergency on every screen") == true)
+    }
+
     @Test func twoScreensShowingOneLobbyFlipPagesAtTheSameInstants() async throws {
         // Forty rooms with something on: more than one page on a 1280×720 lobby, even one line a room.
         let rooms = (1...40).map { #"{"id": "r\#($0)", "name": "Sal \#($0)"}"# }.joined(separator: ",")

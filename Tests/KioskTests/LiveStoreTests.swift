@@ -53,7 +53,8 @@ import Testing
         #expect(rig.cache.loadBytes(kind: .live) == Self.full)
         let bad: [(String, [UInt8])] = [
             ("not JSON", Self.live("{\"skylt_live\": 1,")),
-            ("an unknown room", Self.live(#"{"skylt_live": 1, "rooms": {"aula": {"state": "full"}}}"#)),
+            ("an unknown state", Self.live(#"{"skylt_live": 1, "rooms": {"aula": {"state": "ful"}}}"#)),
+            ("a Zalgo alert", Self.live(#"{"skylt_live": 1, "alert": {"text": "Z\#(String(repeating: "\u{0301}", count: 600))"}}"#)),
             ("a negative delay", Self.live(#"{"skylt_live": 1, "rooms": {"hall-a": {"delay_minutes": -10, "delay_since": "2021-09-14T10:00"}}}"#)),
             ("an absurd delay", Self.live(#"{"skylt_live": 1, "rooms": {"hall-a": {"delay_minutes": 100000, "delay_since": "2021-09-14T10:00"}}}"#)),
             ("an unknown level", Self.live(#"{"skylt_live": 1, "alert": {"text": "x", "level": "loud"}}"#)),
@@ -106,7 +107,8 @@ import Testing
         #expect(second.live.loadCache())
         let state = try Self.state(second)
         #expect(state.alert?.text == "Leave")
-        #expect(state.rooms.isEmpty)
+        #expect(second.live.snapshot().warnings.first?.contains(#"the program has no room "workshop""#) == true)
+        #expect(try #require(second.feeds.program).applying(state).rooms.map(\.id) == ["hall-a", "hall-b"], "the stale entry does nothing")
     }
 
     @Test func aBrokenFileAtStartShowsTheSavedCopyAndKeepsSayingWhatIsWrong() throws {

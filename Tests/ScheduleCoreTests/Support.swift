@@ -1,13 +1,14 @@
 import Foundation
+import SkyltTestSupport
 @testable import ScheduleCore
 
 /// Helpers shared by the core tests: small feeds written inline, and paths to the repo's files.
 enum Fixture {
     /// The repository root (two levels above this file's folder).
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestRepository.root
     static let assets = root.appendingPathComponent("assets")
     /// `../shared` beside the clone, where CI keeps real feeds; absent in a user's clone.
-    static let shared = root.deletingLastPathComponent().appendingPathComponent("shared")
+    static let shared = TestRepository.shared
 
     static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 

@@ -4,7 +4,7 @@ import SignLayout
 import SkyltTestSupport
 
 enum LayoutFixture {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestRepository.root
 
     static func program(_ name: String) throws -> Program {
         let bytes = [UInt8](try Data(contentsOf: root.appendingPathComponent("assets/feeds/\(name)")))

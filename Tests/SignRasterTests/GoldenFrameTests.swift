@@ -1,6 +1,7 @@
 import CSDL2
 import CSDL2Image
 import Foundation
+import SkyltTestSupport
 import Hyphenation
 import Kiosk
 import ScheduleCore
@@ -11,7 +12,7 @@ import Testing
 /// Real SDL rendering, headless. SDL and SDL_ttf are process-wide state: every test that
 /// touches them is in this one serialized suite.
 @Suite(.serialized) struct GoldenFrameTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestRepository.root
     static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
     /// `SKYLT_RECORD_GOLDENS=1 swift test --filter GoldenFrameTests` rewrites the goldens on purpose.
     static let recording = ProcessInfo.processInfo.environment["SKYLT_RECORD_GOLDENS"] == "1"

@@ -1,4 +1,5 @@
 import Foundation
+import SkyltTestSupport
 import Testing
 
 /// Runs the real `skylt` binary, as a technician or another tool would.
@@ -9,7 +10,7 @@ struct CLI {
         let stderr: String
     }
 
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestRepository.root
 
     /// The binary built beside this test bundle.
     static let binary: URL = {

@@ -16,6 +16,28 @@ public enum FeedReader {
     ///     a schedule is refused.
     /// - Returns: the program (if valid) and all diagnostics.
     public static func read(_ bytes: [UInt8], fallbackZone: TimeZone? = nil) -> FeedReport {
+        checkingTexts(readFormat(bytes, fallbackZone: fallbackZone))
+    }
+
+    /// The report, refused when a name or notice the screens show cannot be laid out in
+    /// bounded time (`DisplayText`; sessions' texts are checked, located, with the sessions).
+    private static func checkingTexts(_ report: FeedReport) -> FeedReport {
+        guard let program = report.program else { return report }
+        var found: [Diagnostic] = []
+        func check(_ text: String?, _ path: String) {
+            guard let text, let problem = DisplayText.problem(text, maxCharacters: nil) else { return }
+            found.append(Diagnostic(.error, problem, path: path))
+        }
+        check(program.event.name, "event.name")
+        check(program.event.subtitle, "event.subtitle")
+        check(program.event.venue, "event.venue")
+        for room in program.rooms { check(room.name, "rooms[\"\(room.id)\"].name") }
+        for (index, notice) in program.notices.enumerated() { check(notice.text, "notices[\(index)].text") }
+        guard !found.isEmpty else { return report }
+        return FeedReport(program: nil, diagnostics: report.diagnostics + found, format: report.format)
+    }
+
+    private static func readFormat(_ bytes: [UInt8], fallbackZone: TimeZone?) -> FeedReport {
         if bytes.count > maxBytes {
             return FeedReport(program: nil, diagnostics: [Diagnostic(.error, tooLarge(bytes.count))], format: .unknown)
         }

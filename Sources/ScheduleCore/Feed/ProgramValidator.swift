@@ -49,6 +49,7 @@ struct ProgramValidator {
         var firstByID: [String: Int] = [:]
         var byRoom: [String: [(Session, SessionOrigin)]] = [:]
         for (session, origin) in sessions {
+            checkTexts(session, origin)
             if let first = firstByID[session.id] {
                 sink.add(strictness.duplicateSessionID, "the id \"\(session.id)\" is used twice (also at \(sink.locationText(first))); ids must be unique",
                          path: origin.keyPath("id"), sessionID: session.id, offset: origin.idOffset)
@@ -91,6 +92,17 @@ struct ProgramValidator {
                          path: origin.keyPath("start"), sessionID: session.id, offset: origin.startOffset)
             }
             if session.end > running.0.end { running = item }
+        }
+    }
+
+    /// Texts the screens show must be bounded in what they cost to lay out (`DisplayText`).
+    private func checkTexts(_ session: Session, _ origin: SessionOrigin) {
+        var texts: [(String, String?)] = [("title", session.title), ("subtitle", session.subtitle), ("note", session.note), ("track", session.track)]
+        texts += session.speakers.flatMap { [("speakers", $0.name), ("speakers", $0.affiliation)] }
+        for case let (key, text?) in texts {
+            if let problem = DisplayText.problem(text, maxCharacters: nil) {
+                sink.error(problem, path: origin.keyPath(key), sessionID: session.id, offset: origin.offset)
+            }
         }
     }
 

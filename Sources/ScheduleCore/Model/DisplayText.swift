@@ -2,7 +2,9 @@
 /// every size it tries, so its time grows with the code points, not with the characters a
 /// person counts: one letter may carry hundreds of combining marks ("Zalgo" text) and still
 /// count as one. Texts past these bounds are refused where they are read (the feed, the live
-/// file), with a located error, so that no accepted text can stall a frame.
+/// file), with a located error, so that no accepted text can stall a frame. (The layout cuts a
+/// long text of ordinary characters quickly, whatever its length: a feed's titles are bounded
+/// per character only; the live file's short texts in characters and code points too.)
 public enum DisplayText {
     /// Code points in one character (a letter with its marks, an emoji sequence): the longest
     /// emoji sequences have 10 or so, real scripts stack at most 4 or 5 marks.
@@ -10,8 +12,9 @@ public enum DisplayText {
     /// Code points per character allowed on average over a whole text.
     public static let codePointsPerCharacter = 4
 
-    /// Why `text` is refused for a field of at most `maxCharacters` characters; nil when it is fine.
-    public static func problem(_ text: String, maxCharacters: Int) -> String? {
+    /// Why `text` is refused for a field of at most `maxCharacters` characters (nil: any
+    /// length); nil when it is fine.
+    public static func problem(_ text: String, maxCharacters: Int?) -> String? {
         var characters = 0
         var codePoints = 0
         for character in text {
@@ -22,10 +25,11 @@ public enum DisplayText {
             }
             characters += 1
             codePoints += scalars
-            if characters > maxCharacters {
+            if let maxCharacters, characters > maxCharacters {
                 return "\(FeedLimits.grouped(text.count)) characters; at most \(FeedLimits.grouped(maxCharacters)) fit on a screen"
             }
         }
+        guard let maxCharacters else { return nil }
         let maxCodePoints = maxCharacters * codePointsPerCharacter
         if codePoints > maxCodePoints {
             return "\(FeedLimits.grouped(codePoints)) code points; at most \(FeedLimits.grouped(maxCodePoints)) (combining marks count)"

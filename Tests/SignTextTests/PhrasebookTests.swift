@@ -1,4 +1,5 @@
 import Foundation
+import SkyltTestSupport
 import Testing
 @testable import ScheduleCore
 @testable import SignText
@@ -36,7 +37,7 @@ import Testing
 
     @Test func datesInTheFeedsLanguageAndZone() throws {
         let zone = try #require(TimeZone(identifier: "Europe/Stockholm"))
-        let instant = Fixture.instant("2020-02-05T23:30Z")  // Already Thursday in Stockholm.
+        let instant = TestInstant.absolute("2020-02-05T23:30Z")  // Already Thursday in Stockholm.
         #expect(Phrasebook(locale: "sv-SE").dayAndDate(instant, in: zone) == "torsdag 6 februari")
         #expect(Phrasebook(locale: "en-GB").dayAndDate(instant, in: zone) == "Thursday 6 February")
         #expect(Phrasebook(locale: "sv-SE").time(instant, in: zone) == "00:30")
@@ -46,7 +47,7 @@ import Testing
         formatter.timeZone = zone
         formatter.dateFormat = "EEEE d MMMM"
         for day in 0..<366 {
-            let date = Fixture.instant("2024-01-01T12:00Z").addingTimeInterval(Double(day) * 86_400)
+            let date = TestInstant.absolute("2024-01-01T12:00Z").addingTimeInterval(Double(day) * 86_400)
             #expect(Phrasebook(locale: "sv-SE").dayAndDate(date, in: zone) == formatter.string(from: date))
         }
     }
