@@ -37,9 +37,17 @@ final class RemoteHandler: ChannelInboundHandler, @unchecked Sendable {
         switch unwrapInboundIn(data) {
         case .head(let head):
             request = head
+            // The view takes no bodies: one announced is answered at once and the connection
+            // closed, so a client cannot hold a slot (safe from eviction) by never sending it.
+            if head.headers.contains(name: "Content-Length") && head.headers.first(name: "Content-Length") != "0"
+                || head.headers.contains(name: "Transfer-Encoding") {
+                answered = true
+                deadline?.cancel()
+                return send(.payloadTooLarge, body: Array("the remote view takes no request bodies\n".utf8), head: head, context: context)
+            }
             busy.ids.insert(ObjectIdentifier(context.channel))
         case .body:
-            break  // The view takes no bodies; a request with one is answered and closed like any other.
+            break  // Never announced (refused above); nothing to read.
         case .end:
             guard let head = request, !answered else { return }
             answered = true

@@ -67,6 +67,8 @@ public final class RemoteServer: Sendable {
             throw RemoteViewError.cannotListen(address: address, port: port, reason: Self.describe(error))
         }
         self.group = group
+        // The view's one thread yields to the sign's: a flood of requests slows the view, not the frames.
+        group.next().execute { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10) }  // Linux: 0 is the calling thread.
         self.port = channel.localAddress?.port ?? port
         logger.notice("remote view listening", metadata: ["address": "\(address)", "port": "\(self.port)", "token": "\(token == nil ? "none" : "required")",
                                                         "max_connections": "\(limits.maxConnections)"])

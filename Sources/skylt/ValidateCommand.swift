@@ -42,7 +42,7 @@ struct ValidateCommand: ParsableCommand {
             Output.line("\(name): invalid: \(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), \(warnings)")
             throw ExitCode(1)
         }
-        let rooms = state.rooms.count
+        let rooms = state.rooms.keys.count { program.room(id: $0) != nil }  // Entries of rooms it lacks are warned about above.
         let alert = state.alert.map { ", an \($0.level.rawValue) alert" } ?? ""
         Output.line("\(name): valid live file: \(rooms) room\(rooms == 1 ? "" : "s") with something in force\(alert), \(warnings)")
     }

@@ -45,6 +45,31 @@ import Testing
         #expect(client.readAll().hasPrefix("HTTP/1.1 401"))
     }
 
+    @Test func requestsWithBodiesThatNeverComeCannotPushHonestOnesOut() async throws {
+        // 16 connections from each of 39 addresses announce a body and never send it: each is
+        // answered 413 at once and closed, so no slot is held and every honest request is answered.
+        let kiosk = try Kiosk(token: "s3cret-token")
+        await kiosk.waitUntilListening()
+        var holders: [RawHTTPClient] = []
+        for host in 2...40 {
+            for _ in 0..<16 {
+                guard let client = RawHTTPClient(port: kiosk.port, timeout: 2, source: "127.0.0.\(host)") else { continue }
+                client.send("POST /status HTTP/1.1\r\nContent-Length: 1000000\r\n\r\n")
+                holders.append(client)
+            }
+        }
+        #expect(holders.count > 300, "the flood connected")
+        var honest: [Int] = []
+        for _ in 0..<40 { honest.append(RawHTTPClient.status(port: kiosk.port, authorization: "Bearer s3cret-token")) }
+        #expect(honest.allSatisfy { $0 == 200 }, "\(honest)")
+        let sample = holders.prefix(20).map { $0.readAll() }
+        #expect(sample.allSatisfy { $0.hasPrefix("HTTP/1.1 413") }, "\(sample.map { $0.prefix(30) })")
+        // A GET announcing a chunked body likewise.
+        let chunked = try #require(RawHTTPClient(port: kiosk.port))
+        chunked.send("GET /status HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n")
+        #expect(chunked.readAll().hasPrefix("HTTP/1.1 413"))
+    }
+
     @Test func aSlowClientIsDisconnected() async throws {
         let kiosk = try Kiosk(token: nil)
         await kiosk.waitUntilListening()

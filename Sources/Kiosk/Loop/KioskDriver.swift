@@ -27,6 +27,8 @@ public final class KioskDriver<C: Clock> where C.Duration == Duration {
     private let started: C.Instant
     private var watchdog: WatchdogSchedule<C.Instant>?
     private var previous: DisplayList?
+    /// The inputs of a frame that took longer than the budget: while they stay, a fallback frame is shown.
+    private var slowInputs: (program: Program?, live: LiveState)?
 
     /// The last frame decided (shown or unchanged).
     public private(set) var lastFrame: KioskFrame?
@@ -36,6 +38,10 @@ public final class KioskDriver<C: Clock> where C.Duration == Duration {
     public private(set) var watchdogPings = 0
     /// Called once, after the first frame is on screen.
     public var onFirstFrame: ((KioskFrame) -> Void)?
+    /// Called when a frame took longer than `KioskLimits.frameBudget` (to log it).
+    public var onSlowFrame: ((Duration) -> Void)?
+    /// Frames that took longer than the budget so far.
+    public private(set) var slowFrames = 0
 
     /// - Parameters:
     ///   - wallClock: the sign's instants.
@@ -84,11 +90,17 @@ public final class KioskDriver<C: Clock> where C.Duration == Duration {
         if let end = limits.signTime, now >= end { return nil }
         if let limit = limits.realDuration, started.duration(to: turnStart) >= limit { return nil }
 
+        // Before the frame too, once running (systemd's watchdog starts at READY=1): one slow
+        // frame must not starve it.
+        if framesShown > 0 { pingWatchdogIfDue(at: turnStart) }
         let planned = store.program
         let liveState = live?.state(for: planned) ?? .none
         let program = planned.map { overlay.program($0, live: liveState) }
-        let frame = step.frame(program: program, live: liveState, status: status.snapshot(), at: now, clockEvidence: wallClock.evidence(at: now),
-                               size: display.layoutSize)
+        let evidence = wallClock.evidence(at: now)
+        let isSlow = slowInputs.map { $0.program === planned && $0.live == liveState } ?? false
+        let frame = isSlow
+            ? step.fallbackFrame(program: program, live: liveState, at: now, clockEvidence: evidence, size: display.layoutSize)
+            : step.frame(program: program, live: liveState, status: status.snapshot(), at: now, clockEvidence: evidence, size: display.layoutSize)
         status.setClock(frame.clock)
         let screenOn = frame.screen != .blank
         if lastFrame.map({ ($0.screen != .blank) != screenOn }) ?? true {
@@ -108,23 +120,34 @@ public final class KioskDriver<C: Clock> where C.Duration == Duration {
         }
         lastFrame = frame
         if let screenshots, screenshots.isRequested { screenshots.deliver(display.screenshotPNG()) }
+        let took = turnStart.duration(to: clock.now)
+        if took > KioskLimits.frameBudget, !isSlow {
+            slowInputs = (planned, liveState)
+            slowFrames += 1
+            onSlowFrame?(took)
+        } else if !isSlow {
+            slowInputs = nil
+        }
 
         let afterDrawing = clock.now
         KioskMetrics.frameTime.recordNanoseconds(Self.nanoseconds(turnStart.duration(to: afterDrawing)))
         var timeout = wallClock.realDuration(until: min(frame.wake, limits.signTime ?? frame.wake), from: now) + .milliseconds(2)
-        if var schedule = watchdog {
-            if schedule.isDue(at: afterDrawing) {
-                notifier?.watchdogPing()
-                watchdogPings += 1
-                schedule.pinged(at: afterDrawing)
-            }
+        pingWatchdogIfDue(at: afterDrawing)
+        if let schedule = watchdog {
             timeout = min(timeout, schedule.timeUntilNextPing(from: afterDrawing))
-            watchdog = schedule
         }
         if let limit = limits.realDuration {
             timeout = min(timeout, max(.zero, limit - started.duration(to: afterDrawing)))
         }
         return timeout
+    }
+
+    private func pingWatchdogIfDue(at instant: C.Instant) {
+        guard var schedule = watchdog, schedule.isDue(at: instant) else { return }
+        notifier?.watchdogPing()
+        watchdogPings += 1
+        schedule.pinged(at: instant)
+        watchdog = schedule
     }
 
     private static func nanoseconds(_ duration: Duration) -> Int64 {

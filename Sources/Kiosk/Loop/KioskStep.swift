@@ -76,6 +76,26 @@ public struct KioskStep {
                           statusMark: mark, clock: clock, wake: RedrawSchedule.nextChange(after: board, mode: mode))
     }
 
+    /// A plain frame for inputs whose frame took longer than `KioskLimits.frameBudget`: an
+    /// emergency's first words at one size, else the event's name. Cheap whatever the inputs.
+    public func fallbackFrame(program: Program?, live: LiveState, at now: Date, clockEvidence: ClockEvidence?, size: Size) -> KioskFrame {
+        let clock = ClockGuard.state(of: now, evidence: clockEvidence)
+        let words = Phrasebook(locale: program?.event.locale ?? Self.defaultLocale)
+        if let alert = live.alert, alert.level == .emergency, clock == .ok ? alert.isActive(at: now) : alert.until == nil {
+            let short = LiveAlert(text: String(alert.text.prefix(Self.fallbackCharacters)), level: .emergency, until: alert.until)
+            return KioskFrame(screen: .emergency, list: layout.emergency(short, direction: direction, width: size.width, height: size.height),
+                              statusMark: nil, clock: clock, wake: alert.until ?? now.addingTimeInterval(60))
+        }
+        let text = String((program?.event.name ?? words.waitingForProgram).prefix(Self.fallbackCharacters))
+        let screen: KioskFrame.Screen = program.map { .board(mode ?? .automatic(for: $0)) } ?? .waitingForProgram
+        return KioskFrame(screen: screen,
+                          list: layout.message(text, width: size.width, height: size.height), statusMark: nil, clock: clock,
+                          wake: now.addingTimeInterval(60))
+    }
+
+    /// Characters a fallback frame shows at most.
+    static let fallbackCharacters = 120
+
     /// The technician's corner mark: nothing when all is well; "edit not published" after a
     /// rejected edit (of the feed or of the live file); "updated at 10:42" when the source is failing or the program came from
     /// the saved copy.

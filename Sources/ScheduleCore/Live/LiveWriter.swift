@@ -1,7 +1,8 @@
 import Foundation
 
 /// Writes a live state as a live file: what `skylt live` saves. Rooms in the program's order,
-/// only those with something in force; instants with their offset, so the file means the same
+/// only those with something in force, then entries of rooms the program does not have (by id:
+/// they are kept until someone clears them); instants with their offset, so the file means the same
 /// whatever zone reads it.
 public enum LiveWriter {
     /// - Parameters:
@@ -20,7 +21,9 @@ public enum LiveWriter {
         }
         let zone = Instants(zone: programZone, utc: utc)
         var out = "{\n  \"skylt_live\": 1,\n  \"updated\": \(quote(zone.iso8601(updated))),\n  \"rooms\": {"
-        let rooms = program.rooms.compactMap { room in state.rooms[room.id].flatMap { $0.isDefault ? nil : (room.id, $0) } }
+        let known = program.rooms.map(\.id)
+        let order = known + state.rooms.keys.filter { program.room(id: $0) == nil }.sorted()
+        let rooms = order.compactMap { id in state.rooms[id].flatMap { $0.isDefault ? nil : (id, $0) } }
         out += rooms.map { id, room in
             var fields: [(String, String)] = []
             if room.delayMinutes > 0 {
