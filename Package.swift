@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.2
 import PackageDescription
 
 /// Skylt: conference signage. Data flows one way, and every target depends only inward:
@@ -88,6 +88,7 @@ let package = Package(
         .testTarget(name: "ScheduleCoreTests", dependencies: ["ScheduleCore", "SkyltTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SignTextTests", dependencies: ["ScheduleCore", "SignText", "SkyltTestSupport"]),
         .testTarget(name: "HyphenationTests", dependencies: ["Hyphenation"]),
+        .testTarget(name: "DisplayContractTests", dependencies: ["DisplayContract"]),
         .testTarget(name: "SignLayoutTests", dependencies: ["ScheduleCore", "SignText", "SignLayout", "Hyphenation", "SkyltTestSupport"]),
         .testTarget(name: "SignRasterTests", dependencies: ["ScheduleCore", "SignLayout", "SignRaster", "Kiosk", "CSDL2", "CSDL2Image", "Hyphenation",
                                                             "SkyltTestSupport"],

@@ -54,4 +54,30 @@ public enum LiveSummary {
         }
         return lines.isEmpty ? ["nothing in force: every room open and on time, no alert"] : lines
     }
+
+    /// What one room's screens show with the state in force at `instant`: the session on now
+    /// and the next (real times, the planned ones beside a delay), and for a full room what the
+    /// door sign suggests instead. Empty for a room the program does not have.
+    public static func roomLines(_ id: String, state: LiveState, program: Program, at instant: Date) -> [String] {
+        let zone = program.event.timeZone
+        let words = Phrasebook(locale: program.event.locale)
+        let board = Board(program: program.applying(state), at: instant)
+        guard let entry = board.room(id: id) else { return [] }
+        func span(_ session: Session) -> String {
+            let planned = session.delay > 0 ? " (planned \(words.time(session.plannedStart, in: zone))–\(words.time(session.plannedEnd, in: zone)))" : ""
+            return "\(words.time(session.start, in: zone))–\(words.time(session.end, in: zone))\(planned)"
+        }
+        var lines: [String] = []
+        if let current = entry.current {
+            lines.append("\(entry.room.name) now: \"\(current.session.title)\" \(span(current.session)), \(words.endsIn(current.remainingSeconds))")
+        }
+        if let next = entry.next {
+            lines.append("\(entry.room.name) next: \"\(next.session.title)\" \(span(next.session)), \(words.startsIn(next.startsInSeconds))")
+        }
+        if entry.state == .full {
+            let others = board.alternatives(to: id).map { "\($0.room.name) — \($0.current?.session.title ?? "")" }
+            lines.append("door sign suggests: " + (others.isEmpty ? "(no other room has a talk on now)" : others.joined(separator: "; ")))
+        }
+        return lines
+    }
 }

@@ -7,8 +7,7 @@ import ScheduleCore
 /// located messages like `skylt validate`.
 enum ConfigFile {
     static func load(_ path: String) throws -> KioskConfig {
-        let file = FeedFile(displayName: path, url: URL(fileURLWithPath: path))
-        let (config, diagnostics) = KioskConfig.read(try file.read())
+        let (config, diagnostics) = KioskConfig.read(try SourceDocument(file: path).bytes())
         for diagnostic in diagnostics { Output.error(diagnostic.formatted(file: path)) }
         guard let config else {
             throw CLIError.invalidFeed("\(path) is not a valid settings file; run `skylt check-config \(path)`")

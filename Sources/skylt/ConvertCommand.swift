@@ -27,7 +27,7 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let file = try FeedFile.resolve(feed)
+            let file = try SourceDocument.named(feed)
             let program = try file.loadProgram()
             let bytes = NativeFeedWriter.write(program)
             let refused = FeedReader.read(bytes).errors

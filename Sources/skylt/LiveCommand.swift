@@ -65,7 +65,7 @@ struct LiveCommand: ParsableCommand {
             if case .url = SourceAddress(path) {
                 throw CLIError.usage("live: \(SourceAddress(path)) is a URL; run `skylt live` where the file is served from, with --file")
             }
-            let program = try FeedFile.resolve(feed ?? settings?.feed).loadProgram()
+            let program = try SourceDocument.named(feed ?? settings?.feed).loadProgram()
             let zone = program.event.timeZone
             // Whole seconds: what the file can say exactly.
             let now = try at.map { try InstantArgument.parse($0, zone: zone) }
@@ -166,29 +166,11 @@ struct LiveCommand: ParsableCommand {
         }
     }
 
-    // MARK: - Saying what the screens show
-
+    /// What the screens now show, in plain words (and the edited room's now and next).
     private func show(_ state: LiveState, program: Program, at now: Date, path: String, room: String? = nil) {
-        let zone = program.event.timeZone
         let words = Phrasebook(locale: program.event.locale)
-        Output.line("\(path) (at \(words.time(now, in: zone)) \(words.dayAndDate(now, in: zone))):")
-        for line in LiveSummary.lines(state, program: program, at: now) { Output.line("  " + line) }
-        guard let room else { return }
-        let board = Board(program: program.applying(state), at: now)
-        guard let entry = board.room(id: room) else { return }
-        func span(_ session: Session) -> String {
-            let planned = session.delay > 0 ? " (planned \(words.time(session.plannedStart, in: zone))–\(words.time(session.plannedEnd, in: zone)))" : ""
-            return "\(words.time(session.start, in: zone))–\(words.time(session.end, in: zone))\(planned)"
-        }
-        if let current = entry.current {
-            Output.line("  \(entry.room.name) now: \"\(current.session.title)\" \(span(current.session)), \(words.endsIn(current.remainingSeconds))")
-        }
-        if let next = entry.next {
-            Output.line("  \(entry.room.name) next: \"\(next.session.title)\" \(span(next.session)), \(words.startsIn(next.startsInSeconds))")
-        }
-        if entry.state == .full {
-            let others = board.alternatives(to: room).map { "\($0.room.name) — \($0.current?.session.title ?? "")" }
-            Output.line("  door sign suggests: " + (others.isEmpty ? "(no other room has a talk on now)" : others.joined(separator: "; ")))
-        }
+        Output.line("\(path) (at \(words.time(now, in: program.event.timeZone)) \(words.dayAndDate(now, in: program.event.timeZone))):")
+        let roomLines = room.map { LiveSummary.roomLines($0, state: state, program: program, at: now) } ?? []
+        for line in LiveSummary.lines(state, program: program, at: now) + roomLines { Output.line("  " + line) }
     }
 }

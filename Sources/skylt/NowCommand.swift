@@ -26,7 +26,7 @@ struct NowCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let program = try LiveFile.apply(live, to: try FeedFile.resolve(feed).loadProgram())
+            let program = try SourceDocument.applying(live: live, to: try SourceDocument.named(feed).loadProgram())
             let instant = try at.map { try InstantArgument.parse($0, zone: program.event.timeZone) } ?? SystemWallClock().now()
             let board = Board(program: program, at: instant)
             if json {

@@ -32,7 +32,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let program = try LiveFile.apply(live, to: try FeedFile.resolve(sign.feed).loadProgram())
+            let program = try SourceDocument.applying(live: live, to: try SourceDocument.named(sign.feed).loadProgram())
             let instant = try at.map { try InstantArgument.parse($0, zone: program.event.timeZone) } ?? SystemWallClock().now()
             let mode = try sign.mode(for: program)
             let theme = try sign.loadTheme()

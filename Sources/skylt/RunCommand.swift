@@ -34,11 +34,6 @@ struct RunCommand: ParsableCommand {
     @Option(help: "A settings file (see deploy/skylt.json); flags given here override it.")
     var config: String?
 
-    /// Where the sign is shown.
-    enum DisplayChoice: String, ExpressibleByArgument, CaseIterable {
-        case auto, window, kms
-    }
-
     @Option(help: "auto (a window under X11/Wayland, else the bare console), window (SDL), or kms (the console through libdrm).")
     var display: DisplayChoice = .auto
 
@@ -142,29 +137,18 @@ struct RunCommand: ParsableCommand {
         let source = try feedSource()
         let cache = try stateCache(logger: logger)
         let signal = LoopSignal()
-        let statusPath = statusFile ?? cache.map { $0.directory + "/status.json" }
-        // The files the kiosk writes are regular files (or absent) and neither the feed nor each other.
-        let liveSource = live.map(SourceAddress.init)
-        let liveCache = cache?.sibling(LiveStore.cacheFileName)
-        if let problem = PathClash.problems(feed: source, feedName: "--feed", savedFeed: cache?.path, statusFile: statusPath,
-                                            statusName: "--status-file", live: liveSource, savedLive: liveCache?.path).first {
-            throw CLIError.usage(problem)
-        }
-        let status = StatusBoard(source: source, statusFile: statusPath, logger: logger, onChange: { signal.wake() })
-        let store = ProgramStore(status: status, cache: cache, logger: logger, fallbackZone: FeedFile.fallbackZone)
         let system = SystemWallClock()
-        let follower = SourceFollower(source, store: store, logger: logger, pollInterval: .seconds(of: pollInterval ?? 30),
-                                      wallClock: system, clock: ContinuousClock())
-        defer { follower.stop() }
-        let liveStore = liveSource.map { source in
-            LiveStore(source: source, cache: liveCache, logger: logger, fallbackZone: FeedFile.fallbackZone, onChange: { status.setLiveStatus($0) })
+        let sources: KioskSources
+        do {
+            sources = try KioskSources(feed: source, live: live.map(SourceAddress.init), cache: cache, statusFile: statusFile ?? cache.map { $0.directory + "/status.json" },
+                                       names: ("--feed", "--status-file"), pollInterval: .seconds(of: pollInterval ?? 30),
+                                       livePollInterval: .seconds(of: livePollInterval ?? 5), fallbackZone: SourceDocument.fallbackZone, logger: logger,
+                                       wallClock: system, clock: ContinuousClock(), onChange: { signal.wake() })
+        } catch {
+            throw CLIError.usage(error.description)
         }
-        var liveFollower: SourceFollower?
-        if let liveSource, let liveStore {
-            liveFollower = SourceFollower(liveSource, store: liveStore, logger: logger, pollInterval: .seconds(of: livePollInterval ?? 5),
-                                          wallClock: system, clock: ContinuousClock())
-        }
-        defer { liveFollower?.stop() }
+        defer { sources.stop() }
+        let (store, status) = (sources.programs, sources.status)
         let startProgram = store.program
         let zone = startProgram?.event.timeZone ?? TimeZone(identifier: "Europe/Stockholm")!
         let wallClock = try signClock(zone: zone, system: system)
@@ -173,9 +157,10 @@ struct RunCommand: ParsableCommand {
         if let startProgram { _ = try sign.mode(for: startProgram) }  // An unknown --room is an error now, not a blank sign.
         let theme = try sign.loadTheme()
         do {
-            let library = try SDLLibrary(video: !headless && !usesKMS)
+            let kind = try displayKind()
+            let library = try SDLLibrary(video: kind == .window)
             let fonts = try FontBook(theme: theme, library: library)
-            let display = try openDisplay(library: library, fonts: fonts, signal: signal, title: startProgram?.event.name ?? "Skylt")
+            let display = try openDisplay(kind, library: library, fonts: fonts, signal: signal, title: startProgram?.event.name ?? "Skylt")
             let notifier = SystemdNotifier()
             if headless || notifier.isActive { signal.installSignalHandlers() }
             let screenshots = httpPort.map { _ in ScreenshotMailbox(clock: ContinuousClock(), wakeLoop: { signal.wake() }) }
@@ -188,7 +173,7 @@ struct RunCommand: ParsableCommand {
             if let tv { Output.error("skylt: switching the TV's power through HDMI-CEC: \(tv.description)") }
             let driver = KioskDriver(step: step, store: store, display: display, wallClock: wallClock, clock: ContinuousClock(), signal: signal,
                                      limits: limits, notifier: notifier, screenshots: screenshots, powerSwitches: tv.map { [$0] } ?? [],
-                                     live: liveStore)
+                                     live: sources.live)
             driver.onFirstFrame = { _ in
                 Output.error("skylt: first frame on screen after \(String(format: "%.0f", ProcessStart.milliseconds)) ms")
             }
@@ -210,21 +195,21 @@ struct RunCommand: ParsableCommand {
         return SimulatedWallClock(start: start, speed: speed, clock: ContinuousClock())
     }
 
-    /// Whether frames go to the bare console through libdrm: asked for, or no display server.
-    private var usesKMS: Bool {
-        guard !headless else { return false }
-        let environment = ProcessInfo.processInfo.environment
-        return display == .kms || display == .auto && environment["DISPLAY"] == nil && environment["WAYLAND_DISPLAY"] == nil
-            && environment["SDL_VIDEODRIVER"] == nil
+    /// Where frames go here (`DisplayChoice`), or why a window cannot be opened.
+    private func displayKind() throws -> DisplayChoice.Kind {
+        switch display.kind(headless: headless, environment: ProcessInfo.processInfo.environment) {
+        case .success(let kind): return kind
+        case .failure(let refusal): throw CLIError.usage(refusal.description)
+        }
     }
 
     /// The PNG folder (headless), the bare console (KMS), or a window (SDL).
-    private func openDisplay(library: SDLLibrary, fonts: FontBook, signal: LoopSignal, title: String) throws -> any KioskDisplay {
-        if let frames {
+    private func openDisplay(_ kind: DisplayChoice.Kind, library: SDLLibrary, fonts: FontBook, signal: LoopSignal, title: String) throws -> any KioskDisplay {
+        if kind == .frames, let frames {
             try FileManager.default.createDirectory(atPath: frames, withIntermediateDirectories: true)
             return FrameSequenceDisplay(folder: frames, panel: size.size, rotation: sign.rotation, fonts: fonts, signal: signal)
         }
-        if usesKMS {
+        if kind == .kms {
             do {
                 let console = try KMSDisplay(rotation: sign.rotation, fonts: fonts, signal: signal, clock: ContinuousClock())
                 Output.error("skylt: showing on the console through KMS: \(console.description)")
@@ -232,11 +217,6 @@ struct RunCommand: ParsableCommand {
             } catch {
                 throw CLIError.usage("\(error) (for a window run under X11/Wayland or pass --display window; without any display use --headless --frames DIR)")
             }
-        }
-        let environment = ProcessInfo.processInfo.environment
-        if environment["DISPLAY"] == nil && environment["WAYLAND_DISPLAY"] == nil
-            && (environment["SDL_VIDEODRIVER"] ?? "kmsdrm").lowercased() == "kmsdrm" {
-            throw CLIError.usage("--display window needs X11 or Wayland, and neither is running here; on a bare console use --display kms (the default)")
         }
         let initial = fullscreen ? Size(width: 64, height: 64) : window.size
         let presenter = try WindowPresenter(library: library, width: initial.width, height: initial.height, fullscreen: fullscreen,
@@ -268,7 +248,7 @@ struct RunCommand: ParsableCommand {
 
     private func feedSource() throws -> SourceAddress {
         if let feed = sign.feed { return SourceAddress(feed) }
-        return .file(try FeedFile.resolve(nil).url.path)
+        return .file(try SourceDocument.named(nil).url.path)
     }
 
     /// The state directory's cache; without a writable one, the kiosk runs without a cache.

@@ -61,25 +61,13 @@ struct SignOptions: ParsableArguments {
         return lobby ? .lobby : room.map { .room($0) }
     }
 
-    /// The sign to show: the given room, the lobby, or (when neither is given) the only room of
-    /// a one-room feed and the lobby otherwise.
+    /// The sign to show: the given room (which must exist), the lobby, or (when neither is
+    /// given) the only room of a one-room feed and the lobby otherwise.
     func mode(for program: Program) throws -> SignMode {
-        if let rooms {
-            let ids = roomList(rooms)
-            if let unknown = ids.first(where: { program.room(id: $0) == nil }) {
-                throw CLIError.usage("--rooms: the feed has no room \"\(unknown)\" (its rooms: \(program.rooms.quotedIDs))")
-            }
-            return .rooms(ids)
+        switch SignMode.requested(requestedMode, in: program, option: ("--room", "--rooms")) {
+        case .success(let mode): return mode
+        case .failure(let unknown): throw CLIError.usage(unknown.message)
         }
-        if lobby { return .lobby }
-        if let room {
-            guard program.room(id: room) != nil else {
-                let known = program.rooms.quotedIDs
-                throw CLIError.usage("--room: the feed has no room \"\(room)\" (its rooms: \(known))")
-            }
-            return .room(room)
-        }
-        return .automatic(for: program)
     }
 
     /// The theme asked for (`--theme`, default dark).

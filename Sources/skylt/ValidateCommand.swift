@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Kiosk
 import ScheduleCore
 
 /// `skylt validate FEED`: every error and warning, compiler style, then a one-line summary.
@@ -18,12 +19,12 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let file = try FeedFile.resolve(feed)
-            let bytes = try file.read()
+            let file = try SourceDocument.named(feed)
+            let bytes = try file.bytes()
             if LiveReader.looksLikeLiveFile(bytes) {
                 throw CLIError.usage("\(file.displayName) is a live file, not a feed; check it against its feed: skylt validate FEED --live \(file.displayName)")
             }
-            let report = FeedFile.report(bytes)
+            let report = SourceDocument.feedReport(bytes)
             for diagnostic in report.diagnostics {
                 Output.line(diagnostic.formatted(file: file.displayName))
             }
@@ -35,7 +36,8 @@ struct ValidateCommand: ParsableCommand {
 
     /// The live file's findings and a summary line, like the feed's.
     private func validateLive(_ path: String, program: Program) throws {
-        let (name, report) = try LiveFile.read(path, program: program)
+        let document = try SourceDocument.named(path)
+        let (name, report) = (document.displayName, try document.liveReport(against: program))
         for diagnostic in report.diagnostics { Output.line(diagnostic.formatted(file: name)) }
         let warnings = "\(report.warningCount) warning\(report.warningCount == 1 ? "" : "s")"
         guard let state = report.state else {

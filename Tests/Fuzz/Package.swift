@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.2
 import PackageDescription
 
 /// libFuzzer targets for Skylt's readers, one per input format (the technician's live file too), and for what arrives from the

@@ -1,0 +1,4 @@
+import ArgumentParser
+import DisplayContract
+
+extension DisplayChoice: ExpressibleByArgument {}
