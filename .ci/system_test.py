@@ -136,6 +136,7 @@ def boot_to_sign(args, figures):
         ticks = sum(map(int, after.split())) - sum(map(int, before.split()))
         figures[f"CPU-s per hour (from {args.cpu_seconds} s, TCG-emulated)"] = round(ticks / 100 / args.cpu_seconds * 3600, 2)
         live_operations(vm, args)
+        emergency_without_program(vm, args)
         if args.only != "boot":
             watchdog(vm, args)
             hotplug(vm, args)
@@ -166,6 +167,25 @@ def live_operations(vm, args):
     vm.run(f"{live} clear all")
     text = panel_shows(vm, args.out, "live-cleared", "startar", timeout=30)
     check("live: cleared, the board is back", "startar" in text and "utrym" not in text.lower(), text[:160])
+
+
+def emergency_without_program(vm, args):
+    """A first boot while the feed's URL is down: no program, no saved copy, and an emergency in
+    the live file. The emergency is on the panel all the same (it names no room, needs no program)."""
+    vm.run("systemctl stop skylt && rm -rf /var/lib/skylt/* && cp /etc/skylt/skylt.json /root/skylt.json.saved")
+    vm.run("sed -i 's#\"/etc/skylt/feed.json\"#\"http://127.0.0.1:9/feed.json\"#' /etc/skylt/skylt.json")
+    vm.run("printf '%s' '{\"skylt_live\": 1, \"alert\": {\"text\": \"Utrym byggnaden nu\", \"level\": \"emergency\"}}' > /etc/skylt/live.json")
+    vm.run("systemctl start skylt")
+    text = panel_shows(vm, args.out, "emergency-without-program", "utrym", "trappan", timeout=90)
+    status = vm.run("cat /var/lib/skylt/status.json || true")
+    check("first boot, feed unreachable, no saved copy: the emergency is on the panel",
+          "utrym" in text.lower() and '"session_count" : 0' in status.replace('": ', '" : '), text[:160])
+    vm.run("systemctl stop skylt && cp /root/skylt.json.saved /etc/skylt/skylt.json && /usr/local/bin/skylt live --config /etc/skylt/skylt.json clear all")
+    started = frames_logged(vm)
+    vm.run("systemctl start skylt")
+    wait_for(lambda: frames_logged(vm) > started, 120)
+    text = panel_shows(vm, args.out, "program-back", "startar", timeout=60)
+    check("feed back, emergency cleared: the board is back", "startar" in text and "utrym" not in text.lower(), text[:160])
 
 
 def watchdog(vm, args):

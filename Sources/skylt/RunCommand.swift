@@ -34,7 +34,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "A settings file (see deploy/skylt.json); flags given here override it.")
     var config: String?
 
-    @Option(help: "auto (a window under X11/Wayland, else the bare console), window (SDL), or kms (the console through libdrm).")
+    @Option(help: "auto (a window under X11/Wayland, else the bare console), window (SDL, under X11/Wayland only), or kms (the console through libdrm).")
     var display: DisplayChoice = .auto
 
     @Flag(help: "Fill the whole screen.")
