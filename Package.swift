@@ -47,7 +47,7 @@ let package = Package(
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(name: "SkyltFiles"),
         .target(name: "DisplayContract", dependencies: ["SignLayout"]),
-        .target(name: "SignRaster", dependencies: ["SignLayout", "SkyltFiles", "CSDL2", "CSDL2TTF", "CSDL2Image", "CQRencode"]),
+        .target(name: "SignRaster", dependencies: ["ScheduleCore", "SignLayout", "SkyltFiles", "CSDL2", "CSDL2TTF", "CSDL2Image", "CQRencode"]),
         .target(name: "Kiosk", dependencies: [
             "ScheduleCore", "SignText", "SignLayout", "DisplayContract", "SkyltFiles", "CMalloc", "CCurl", "CZlib",
             .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),

@@ -10,6 +10,8 @@ struct LayoutContext {
 
     var zone: TimeZone { board.program.event.timeZone }
     func time(_ date: Date) -> String { words.time(date, in: zone) }
+    /// "10:00–11:00" (with the offsets across a change of the clocks).
+    func span(_ start: Date, _ end: Date) -> String { words.span(start, end, in: zone) }
     func isToday(_ date: Date) -> Bool {
         zone.localDateTime(for: date).dayNumber == zone.localDateTime(for: board.at).dayNumber
     }
@@ -32,7 +34,7 @@ struct LayoutContext {
     /// that runs late; nil when it is on time.
     func lateLine(_ session: Session, span: Bool = false, delay: Bool = true) -> String? {
         guard session.delay > 0 else { return nil }
-        let planned = words.planned(span ? "\(time(session.plannedStart))–\(time(session.plannedEnd))" : time(session.plannedStart))
+        let planned = words.planned(span ? self.span(session.plannedStart, session.plannedEnd) : time(session.plannedStart))
         return delay ? words.runningLate(Int(session.delay)) + " · " + planned : planned.capitalizedFirst
     }
 

@@ -124,14 +124,14 @@ struct RoomSignLayout {
     }
 
     /// The session's language as a small tag ("EN") in the label row above its title, when it
-    /// differs from the feed's (a Swedish conference marks its English talks, not every talk).
-    /// Returns the x after it.
+    /// differs from the feed's (a Swedish conference marks its English talks, not every talk);
+    /// a bilingual session always shows both ("DE · EN"). Returns the x after it.
     private func languageTag(_ session: Session, x: Int, y: Int, limit: Int, into composer: inout Composer) -> Int {
-        guard let language = session.language,
-              LanguageTag.primary(language) != LanguageTag.primary(context.board.program.event.locale) else { return x }
+        guard let language = session.language, session.languages.count > 1
+                || LanguageTag.primary(language) != LanguageTag.primary(context.board.program.event.locale) else { return x }
         let theme = composer.theme
         let size = composer.px(theme.sizes.label)
-        let text = LanguageTag.primary(language).uppercased()
+        let text = session.languages.map { LanguageTag.primary($0).uppercased() }.joined(separator: " · ")
         let padding = max(2, size / 4)
         let tagWidth = composer.textWidth(text, .bold, size) + 2 * padding
         guard x + tagWidth <= limit else { return x }
@@ -198,7 +198,7 @@ struct RoomSignLayout {
         let size = composer.px(theme.sizes.countdown)
         let countdown = context.words.endsIn(current.remainingSeconds)
         let after = composer.text(countdown, x: x, y: y, width: width, weight: .bold, size: size, color: theme.colors.text, bottom: bottom)
-        let span = "\(context.time(current.session.start))–\(context.time(current.session.end))"
+        let span = context.span(current.session.start, current.session.end)
         let spanSize = composer.px(theme.sizes.list)
         let spanWidth = composer.textWidth(span, .regular, spanSize)
         if composer.textWidth(countdown, .bold, size) + spanWidth + composer.length(0.03) <= width {

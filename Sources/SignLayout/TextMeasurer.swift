@@ -50,6 +50,9 @@ public struct TextFitter {
         var result = Fitted(lines: [])
         var current = ""
         var index = 0
+        // The rest of a word broken at a line's end keeps the points of the whole word: a piece
+        // asked of the dictionary on its own gets points that are not the word's ("gesellsch-aft").
+        var carried: (index: Int, points: [Int])?
         while index < words.count {
             let word = words[index]
             let candidate = current.isEmpty ? word : current + " " + word
@@ -59,17 +62,25 @@ public struct TextFitter {
                 continue
             }
             let prefix = current.isEmpty ? "" : current + " "
+            let points = carried?.index == index ? carried!.points : breakPoints(Array(word), language: language)
             if hyphenateLineEnds || !fits(word, weight, size, width),
-               let (head, tail) = hyphenated(word, language: language, after: prefix, weight, size, width) {
+               let (head, tail, point) = hyphenated(word, points: points, after: prefix, weight, size, width) {
                 result.lines.append(prefix + head)
                 words[index] = tail
+                carried = (index, points.filter { $0 > point }.map { $0 - point })
                 current = ""
                 result.brokeWord = true
             } else if current.isEmpty {
                 // Longer than a line, with no point that fits: broken where it must be, hyphen shown.
                 let (head, tail) = splitToFit(word, weight, size, width)
                 result.lines.append(head)
-                if tail.isEmpty { index += 1 } else { words[index] = tail }
+                if tail.isEmpty {
+                    index += 1
+                } else {
+                    let cut = word.count - tail.count
+                    words[index] = tail
+                    carried = (index, points.filter { $0 > cut }.map { $0 - cut })
+                }
                 result.brokeWord = result.brokeWord || !tail.isEmpty
             } else {
                 result.lines.append(current)
@@ -82,6 +93,22 @@ public struct TextFitter {
             }
         }
         if !current.isEmpty { result.lines.append(current) }
+        result.lines = withoutLoneShortWord(result.lines, weight, size, width)
+        return result
+    }
+
+    /// A last line of one or two letters alone ("Workshop room / Ö") takes the word before it
+    /// along, where that fits ("Workshop / room Ö").
+    private func withoutLoneShortWord(_ lines: [String], _ weight: FontWeight, _ size: Int, _ width: Int) -> [String] {
+        guard lines.count >= 2, let last = lines.last, last.count <= 2, !last.contains(" ") else { return lines }
+        var previous = lines[lines.count - 2]
+        guard let space = previous.lastIndex(of: " ") else { return lines }
+        let moved = String(previous[previous.index(after: space)...])
+        guard !moved.hasSuffix("-"), fits(moved + " " + last, weight, size, width) else { return lines }
+        previous = String(previous[..<space])
+        var result = lines
+        result[result.count - 2] = previous
+        result[result.count - 1] = moved + " " + last
         return result
     }
 
@@ -101,15 +128,16 @@ public struct TextFitter {
         measurer.width(of: text, weight: weight, size: size) <= width
     }
 
-    /// The longest head of `word` that, with its hyphen, fits after `prefix` on one line, and
-    /// the rest: broken after a hyphen the word has, or at a dictionary point. Nil when none fits.
-    private func hyphenated(_ word: String, language: String?, after prefix: String, _ weight: FontWeight, _ size: Int, _ width: Int)
-        -> (head: String, tail: String)? {
+    /// The longest head of `word` that, with its hyphen, fits after `prefix` on one line, the
+    /// rest, and the point: broken after a hyphen the word has, or at a dictionary point
+    /// (`points`, the word's). Nil when none fits.
+    private func hyphenated(_ word: String, points: [Int], after prefix: String, _ weight: FontWeight, _ size: Int, _ width: Int)
+        -> (head: String, tail: String, point: Int)? {
         let characters = Array(word)
-        for point in breakPoints(characters, language: language).reversed() {
+        for point in points.reversed() where point > 0 && point < characters.count {
             let head = String(characters[..<point])
             let shown = head.hasSuffix("-") || head.hasSuffix("‐") ? head : head + "-"
-            if fits(prefix + shown, weight, size, width) { return (shown, String(characters[point...])) }
+            if fits(prefix + shown, weight, size, width) { return (shown, String(characters[point...]), point) }
         }
         return nil
     }
@@ -151,10 +179,18 @@ public struct TextFitter {
         return (head, "")
     }
 
+    /// The lines with the last one cut to end in "…": after its last whole word that leaves
+    /// room (never inside a word, nor after a word's broken head), or, for a line of one word
+    /// too long for it, where the line ends.
     private func ellipsized(_ lines: [String], _ weight: FontWeight, _ size: Int, _ width: Int) -> [String] {
         guard var last = lines.last else { return lines }
         var result = lines
-        while !last.isEmpty, !fits(last + "…", weight, size, width) {
+        var words = last.split(separator: " ").map(String.init)
+        while words.count > 1, !fits(words.joined(separator: " ").trimmingTrailingSpaces + "…", weight, size, width) || words.last?.hasSuffix("-") == true {
+            words.removeLast()
+        }
+        last = words.joined(separator: " ")
+        while !last.isEmpty, !fits(last.trimmingTrailingSpaces + "…", weight, size, width) {
             last.removeLast()
         }
         result[result.count - 1] = last.trimmingTrailingSpaces + "…"

@@ -1,5 +1,6 @@
 import CSDL2
 import Foundation
+import ScheduleCore
 import SignLayout
 
 /// Draws display lists into an in-memory ARGB surface with SDL's software renderer: no
@@ -109,7 +110,7 @@ public final class SoftwareCanvas {
         setColor(Color(red: 255, green: 255, blue: 255))
         var square = sdlRect(rect)
         SDL_RenderFillRect(renderer, &square)
-        if lastQRCode?.text != text { lastQRCode = QRCode(text).map { (text, $0) } }
+        if lastQRCode?.text != text { lastQRCode = QRCode(WebAddress.ascii(text)).map { (text, $0) } }
         guard let code = lastQRCode?.code else { return }
         let module = min(rect.width, rect.height) / code.sizeWithQuietZone
         guard module >= 1 else { return }

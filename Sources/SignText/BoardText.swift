@@ -28,7 +28,7 @@ public enum BoardText {
             if let note = entry.note { lines.append("  ** \(note)") }
             if let current = entry.current {
                 let session = current.session
-                lines.append("  \(words.now): \(session.title) (\(words.time(session.start, in: zone))–\(words.time(session.end, in: zone)), \(words.endsIn(current.remainingSeconds)))")
+                lines.append("  \(words.now): \(session.title) (\(words.span(session.start, session.end, in: zone)), \(words.endsIn(current.remainingSeconds)))")
                 if !session.speakers.isEmpty { lines.append("    " + speakers(session)) }
                 if session.delay > 0 { lines.append("    " + late(session, words: words, zone: zone)) }
             }

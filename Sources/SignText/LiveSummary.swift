@@ -64,8 +64,8 @@ public enum LiveSummary {
         let board = Board(program: program.applying(state), at: instant)
         guard let entry = board.room(id: id) else { return [] }
         func span(_ session: Session) -> String {
-            let planned = session.delay > 0 ? " (planned \(words.time(session.plannedStart, in: zone))–\(words.time(session.plannedEnd, in: zone)))" : ""
-            return "\(words.time(session.start, in: zone))–\(words.time(session.end, in: zone))\(planned)"
+            let planned = session.delay > 0 ? " (planned \(words.span(session.plannedStart, session.plannedEnd, in: zone)))" : ""
+            return words.span(session.start, session.end, in: zone) + planned
         }
         var lines: [String] = []
         if let current = entry.current {

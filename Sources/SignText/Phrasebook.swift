@@ -152,4 +152,14 @@ public struct Phrasebook: Sendable {
     public func time(_ date: Date, in zone: TimeZone) -> String {
         zone.localDateTime(for: date).timeText
     }
+
+    /// "10:00–11:00"; across a change of the clocks, each end with its offset ("02:30 GMT+2–02:30
+    /// GMT+1" the night summer time ends), since the clock times alone would not say it.
+    public func span(_ start: Date, _ end: Date, in zone: TimeZone) -> String {
+        guard zone.secondsFromGMT(for: start) != zone.secondsFromGMT(for: end) else { return "\(time(start, in: zone))–\(time(end, in: zone))" }
+        func marked(_ date: Date) -> String {
+            time(date, in: zone) + (zone.abbreviation(for: date).map { " " + $0 } ?? "")
+        }
+        return "\(marked(start))–\(marked(end))"
+    }
 }

@@ -134,6 +134,7 @@ struct RunCommand: ParsableCommand {
     private func runMerged(schedule: ScreenSchedule, hdmiCEC: Bool) throws {
         MemoryTuning.returnLargeBuffersToTheSystem()
         let logger = Logger(label: "skylt")
+        if let note = SourceDocument.machineZone.note { logger.warning("\(note)", metadata: [:]) }
         let source = try feedSource()
         let cache = try stateCache(logger: logger)
         let signal = LoopSignal()

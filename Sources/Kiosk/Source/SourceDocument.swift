@@ -52,8 +52,11 @@ public struct SourceDocument: Sendable {
     }
 
     /// The zone a schedule that names none (and gives no offsets) is read in: this machine's
-    /// (`TZ`, else /etc/localtime), as the kiosk on the same machine reads it.
-    public static var fallbackZone: TimeZone { TimeZone.current }
+    /// (`TZ`, else /etc/localtime: `MachineZone`), as the kiosk on the same machine reads it.
+    public static var fallbackZone: TimeZone { machineZone.zone }
+
+    /// The machine's zone, and a note when `TZ` needed reading (what was made of it).
+    public static let machineZone = MachineZone.resolve(environment: ProcessInfo.processInfo.environment)
 
     /// Whether it is fetched (http or https) rather than read from a file.
     public var isURL: Bool { !url.isFileURL }

@@ -9,7 +9,8 @@ public enum SourceFileReader {
     /// Why a file could not be read, in words for the status file and logs.
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case missing(String)
-        case notAFile(String)
+        /// Something else at the path: a folder, a pipe, a device, a socket.
+        case notAFile(String, kind: String)
         case unreadable(String, reason: String)
         /// Past the cap of what it was read as.
         case tooLarge(String, bytes: Int, kind: SourceKind)
@@ -17,7 +18,7 @@ public enum SourceFileReader {
         public var description: String {
             switch self {
             case .missing(let path): "\(path): no such file"
-            case .notAFile(let path): "\(path): not a regular file (a directory?)"
+            case .notAFile(let path, let kind): "\(path): not a regular file (\(kind))"
             case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
             case .tooLarge(let path, let bytes, let kind): "\(path): \(kind.tooLarge(bytes))"
             }
@@ -34,7 +35,7 @@ public enum SourceFileReader {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(path, reason: String(cString: strerror(errno)))) }
-        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notAFile(path)) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notAFile(path, kind: Self.kind(info.st_mode))) }
         guard Int(info.st_size) <= maxBytes else { return .failure(.tooLarge(path, bytes: Int(info.st_size), kind: kind)) }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
         var total = 0
@@ -52,5 +53,17 @@ public enum SourceFileReader {
             if total == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 65_536)) }
         }
         return .success(Array(bytes[..<total]))
+    }
+
+    /// What a file that is not a regular one is, in words.
+    static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: "a folder"
+        case S_IFIFO: "a pipe"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        default: "not a file"
+        }
     }
 }

@@ -54,7 +54,7 @@ public enum BoardJSON {
         enum SessionKeys: String, CodingKey {
             case id, title, kind, start, end, remainingSeconds = "remaining_seconds", elapsedSeconds = "elapsed_seconds"
             case progress, startsInSeconds = "starts_in_seconds", plannedStart = "planned_start", plannedEnd = "planned_end"
-            case delaySeconds = "delay_seconds", url, language
+            case delaySeconds = "delay_seconds", url, language, languages
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -94,6 +94,7 @@ public enum BoardJSON {
             try container.encode(Int(session.delay), forKey: .delaySeconds)
             try container.encode(session.url, forKey: .url)
             try container.encode(session.language, forKey: .language)
+            if session.languages.count > 1 { try container.encode(session.languages, forKey: .languages) }
         }
     }
 

@@ -139,7 +139,7 @@ enum FrabFeedReader {
                 let renamed = Session(id: "\(session.id)#\(suffix)", roomID: session.roomID, title: session.title, subtitle: session.subtitle,
                                       start: session.start, end: session.end, kind: session.kind, status: session.status, speakers: session.speakers,
                                       abstract: session.abstract, note: session.note, track: session.track, url: session.url,
-                                      language: session.language)
+                                      languages: session.languages)
                 event.fields.warning("id \"\(session.id)\" is used by another event too; this one is \"\(renamed.id)\"", key: "guid")
                 byID[renamed.id] = renamed
                 sessions.append((renamed, origin))
@@ -198,7 +198,12 @@ enum FrabFeedReader {
         var start: Date?
         if let text = fields.string("date") {
             start = parseDate(text)
-            if start == nil { fields.warning("\"\(text)\" is not an ISO 8601 date-time", key: "date", at: fields.offset(of: "date")) }
+            if start == nil, case .success(let parsed) = DateTimeText.parse(withoutFraction(text)), parsed.absoluteDate == nil {
+                // A date-time without an offset: wall-clock time in the schedule's zone, as meant.
+                if case .success(let date) = times.instant(of: parsed) { start = date }
+            } else if start == nil {
+                fields.warning("\"\(text)\" is not an ISO 8601 date-time (such as 2020-02-06T10:00:00+01:00)", key: "date", at: fields.offset(of: "date"))
+            }
         }
         if start == nil, let day = event.dayDate, let clock = fields.string("start"),
            case .success(let parsed) = DateTimeText.parse("\(day)T\(clock)"), case .success(let date) = times.instant(of: parsed) {
@@ -235,12 +240,12 @@ enum FrabFeedReader {
         let type = fields.string("type")?.lowercased() ?? ""
         let kind: Session.Kind = ["break", "pause", "coffee", "coffee break"].contains(type) ? .break
             : ["lunch", "dinner", "meal", "breakfast"].contains(type) ? .meal : .talk
-        let (url, language, _) = fields.readURLAndLanguage(strict: false)
+        let (url, languages, _) = fields.readURLAndLanguage(strict: false)
         let cancelled = ["cancelled", "canceled"].contains(fields.string("state")?.lowercased() ?? fields.string("status")?.lowercased() ?? "")
         let session = Session(id: id, roomID: event.room, title: title, subtitle: fields.string("subtitle").flatMap { $0.isBlank ? nil : $0 },
                               start: start, end: start.addingTimeInterval(duration), kind: kind, status: cancelled ? .cancelled : .scheduled,
                               speakers: speakers, abstract: fields.string("abstract").flatMap { $0.isBlank ? nil : $0 }, note: nil,
-                              track: fields.string("track").flatMap { $0.isBlank ? nil : $0 }, url: url, language: language)
+                              track: fields.string("track").flatMap { $0.isBlank ? nil : $0 }, url: url, languages: languages)
         var origin = SessionOrigin(arrayPath: event.arrayPath, index: event.index, offset: fields.offset, idOffset: fields.offset(of: "guid"),
                                    roomOffset: fields.offset, startOffset: fields.offset(of: "date"), endOffset: fields.offset(of: "duration"))
         origin.separator = fields.keySeparator
@@ -249,12 +254,17 @@ enum FrabFeedReader {
 
     /// `2019-08-21T11:00:00+02:00`, also with fractions of a second or `Z`.
     static func parseDate(_ text: String) -> Date? {
-        var trimmed = text
-        if let dot = trimmed.firstIndex(of: "."), let end = trimmed[dot...].firstIndex(where: { $0 == "+" || $0 == "-" || $0 == "Z" }) {
-            trimmed.removeSubrange(dot..<end)
-        }
-        guard case .success(let parsed) = DateTimeText.parse(trimmed) else { return nil }
+        guard case .success(let parsed) = DateTimeText.parse(withoutFraction(text)) else { return nil }
         return parsed.absoluteDate
+    }
+
+    /// The date-time without fractions of a second (`10:00:00.000+01:00` → `10:00:00+01:00`).
+    static func withoutFraction(_ text: String) -> String {
+        guard let dot = text.firstIndex(of: ".") else { return text }
+        var trimmed = text
+        let end = trimmed[dot...].firstIndex(where: { $0 == "+" || $0 == "-" || $0 == "Z" }) ?? trimmed.endIndex
+        trimmed.removeSubrange(dot..<end)
+        return trimmed
     }
 
     /// The UTC offset written in a date-time.

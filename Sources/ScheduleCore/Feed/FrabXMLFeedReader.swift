@@ -12,16 +12,17 @@ import Foundation
 /// `<persons><person>NAME</person></persons>`. Links, attachments and recordings are not read.
 enum FrabXMLFeedReader {
     static func read(_ bytes: [UInt8], source: SourceText, fallbackZone: TimeZone?) -> FeedReport {
-        let utf8: [UInt8], root: XMLElementNode
-        switch XMLEncoding.utf8(bytes).flatMap({ utf8 in XMLTreeParser.parse(utf8).map { (utf8, $0) } }) {
+        let utf8: [UInt8], root: XMLElementNode, encodingWarning: String?
+        switch XMLEncoding.utf8(bytes).flatMap({ converted in XMLTreeParser.parse(converted.bytes).map { (converted, $0) } }) {
         case .failure(let error):
             return FeedReport(program: nil, diagnostics: [Diagnostic(.error, error.message, location: error.location)], format: .frabXML)
-        case .success(let parsed):
-            (utf8, root) = parsed
+        case .success(let (converted, parsed)):
+            (utf8, encodingWarning, root) = (converted.bytes, converted.warning, parsed)
         }
         // Offsets are into the UTF-8 text; lines and columns (characters) are the same as the file's.
         let source = utf8 == bytes ? source : SourceText(utf8)
         let sink = DiagnosticSink(source: source)
+        if let encodingWarning { sink.warning(encodingWarning, offset: 0) }
         guard root.name == "schedule" else {
             sink.error("the root element is <\(root.name)>; a frab or Pentabarf schedule's is <schedule>", offset: root.offset)
             return FeedReport(program: nil, sink: sink, format: .frabXML)
@@ -82,13 +83,15 @@ enum FrabXMLFeedReader {
         return JSONNode(.object(fields), offset: event.offset)
     }
 
-    /// The element's children that hold only text, as string members; where one is repeated,
-    /// the first that is not blank. Elements read by their attributes are not among them.
+    /// The element's children that hold text, as string members (the text of markup inside
+    /// one taken too: `<title>Open <em>source</em></title>`); where one is repeated, the first
+    /// that is not blank. Elements read by their attributes or their children are not among them.
     private static func simpleElements(of element: XMLElementNode) -> [JSONMember] {
         var fields: [JSONMember] = []
         var index: [String: Int] = [:]
-        for child in element.children where child.children.isEmpty && (child.attributes.isEmpty || !readByAttributes.contains(child.name)) {
-            let field = member(child.name, child, .string(child.text))
+        for child in element.children where !containers.contains(child.name)
+            && (child.attributes.isEmpty && child.children.isEmpty || !readByAttributes.contains(child.name)) {
+            let field = member(child.name, child, .string(child.allText))
             if let earlier = index[child.name] {
                 if case .string(let text) = fields[earlier].value.value, text.isBlank, !child.text.isBlank { fields[earlier] = field }
             } else {
@@ -100,6 +103,8 @@ enum FrabXMLFeedReader {
     }
 
     private static let readByAttributes: Set<String> = ["track", "day", "room", "event", "link", "attachment"]
+    /// Elements whose children are read one by one, never as one text.
+    private static let containers: Set<String> = ["conference", "persons", "links", "attachments", "recording", "recordings", "answers"]
 
     private static func member(_ key: String, _ element: XMLElementNode, _ value: JSONValue) -> JSONMember {
         JSONMember(key: key, keyOffset: element.offset, value: JSONNode(value, offset: element.offset))

@@ -14,6 +14,19 @@ public enum LanguageTag {
         return ([primary.lowercased()] + parts.dropFirst().map(String.init)).joined(separator: "-")
     }
 
+    /// The tags of a list ("de, en", "en/de"; one tag is a list of one), in canonical form, the
+    /// same language once; nil when any part is not a tag.
+    public static func list(_ text: String) -> [String]? {
+        let parts = text.split(whereSeparator: { $0 == "," || $0 == "/" || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !parts.isEmpty, parts.count <= 8 else { return nil }
+        var tags: [String] = []
+        for part in parts {
+            guard let tag = canonical(part) else { return nil }
+            if !tags.contains(where: { primary($0) == primary(tag) }) { tags.append(tag) }
+        }
+        return tags
+    }
+
     /// The primary language of a tag or locale ("de" for "de-CH", "sv" for "sv_SE").
     public static func primary(_ tag: String) -> String {
         String(tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? Substring(tag)).lowercased()

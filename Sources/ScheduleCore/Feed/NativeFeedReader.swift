@@ -147,11 +147,11 @@ enum NativeFeedReader {
         let kind = enumValue(fields, "kind", default: Session.Kind.talk)
         let status = enumValue(fields, "status", default: Session.Status.scheduled)
         let speakers = readSpeakers(fields)
-        let (url, language, linksValid) = fields.readURLAndLanguage(strict: true)
+        let (url, languages, linksValid) = fields.readURLAndLanguage(strict: true)
         guard let id, let title, let start, let end, let roomID, let kind, let status, let speakers, linksValid else { return nil }
         let session = Session(id: id, roomID: roomID, title: title, subtitle: fields.string("subtitle"), start: start, end: end,
                               kind: kind, status: status, speakers: speakers, abstract: fields.string("abstract"),
-                              note: fields.string("note"), track: fields.string("track"), url: url, language: language)
+                              note: fields.string("note"), track: fields.string("track"), url: url, languages: languages)
         let origin = SessionOrigin(index: index, offset: node.offset, idOffset: fields.offset(of: "id"), roomOffset: fields.offset(of: "room"),
                                    startOffset: fields.offset(of: "start"), endOffset: fields.offset(of: "end"))
         return (session, origin)

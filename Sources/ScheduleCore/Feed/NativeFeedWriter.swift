@@ -41,7 +41,7 @@ public enum NativeFeedWriter {
                 fields.append(("speakers", "[" + speakers.joined(separator: ", ") + "]"))
             }
             if let track = session.track { fields.append(("track", quote(track))) }
-            if let language = session.language { fields.append(("language", quote(language))) }
+            if !session.languages.isEmpty { fields.append(("language", quote(session.languages.joined(separator: ", ")))) }
             if let url = session.url { fields.append(("url", quote(url))) }
             if let note = session.note { fields.append(("note", quote(note))) }
             if let abstract = session.abstract { fields.append(("abstract", quote(abstract))) }

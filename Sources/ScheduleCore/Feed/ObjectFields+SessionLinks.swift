@@ -4,7 +4,7 @@
 extension ObjectFields {
     /// The checked url and language (nil when absent or, leniently, bad), and whether nothing
     /// was refused.
-    func readURLAndLanguage(strict: Bool) -> (url: String?, language: String?, valid: Bool) {
+    func readURLAndLanguage(strict: Bool) -> (url: String?, languages: [String], valid: Bool) {
         var valid = true
         func report(_ message: String, key: String) {
             if strict {
@@ -21,11 +21,14 @@ extension ObjectFields {
             case .failure(let problem): report("\"\(text.prefix(60))\" \(problem)", key: "url")
             }
         }
-        var language: String?
+        var languages: [String] = []
         if let text = string("language"), !text.isBlank {
-            language = LanguageTag.canonical(text)
-            if language == nil { report("\"\(text.prefix(40))\" is not a language tag (such as \"sv\", \"en\" or \"de-CH\")", key: "language") }
+            if let list = LanguageTag.list(text) {
+                languages = list
+            } else {
+                report("\"\(text.prefix(40))\" is not a language tag (such as \"sv\", \"en\" or \"de-CH\") or a list of them (\"de, en\")", key: "language")
+            }
         }
-        return (url, language, valid)
+        return (url, languages, valid)
     }
 }

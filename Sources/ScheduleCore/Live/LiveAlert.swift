@@ -15,7 +15,7 @@ public struct LiveAlert: Sendable, Equatable {
     public var until: Date?
 
     public init(text: String, level: Level = .info, until: Date? = nil) {
-        self.text = text
+        self.text = DisplayText.withoutControls(text)
         self.level = level
         self.until = until
     }

@@ -100,7 +100,7 @@ extension LiveState {
             var room = state.room(id)
             room.state = roomState
             switch noteChange {
-            case .set(let note): room.note = note.isBlank ? nil : note
+            case .set(let note): room.note = note.isBlank ? nil : DisplayText.withoutControls(note)
             case .keepUnlessOpened: if roomState == .open { room.note = nil }  // Back to normal: the door's note goes too.
             }
             state.rooms[id] = room

@@ -176,6 +176,10 @@ public enum LiveReader {
             fields.error(problem, key: key, at: fields.offset(of: key))
             return nil
         }
-        return text
+        let visible = DisplayText.withoutControls(text)
+        if visible != text {
+            fields.warning("control characters (which a screen draws as boxes) are left out", key: key, at: fields.offset(of: key))
+        }
+        return visible
     }
 }

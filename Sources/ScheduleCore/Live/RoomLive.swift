@@ -15,7 +15,7 @@ public struct RoomLive: Sendable, Equatable {
         self.delayMinutes = delayMinutes
         self.delaySince = delaySince
         self.state = state
-        self.note = note
+        self.note = note.map(DisplayText.withoutControls)
     }
 
     /// Open, on time, no note: the same as not being listed.

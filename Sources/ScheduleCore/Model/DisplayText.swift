@@ -36,4 +36,23 @@ public enum DisplayText {
         }
         return nil
     }
+
+    /// The text without control characters, which fonts draw as boxes (ESC, BEL, a Latin-1
+    /// export's 0x9B read as U+009B): C0 controls but tab, line feed and carriage return, DEL,
+    /// and the C1 range. Every text of the model goes through this where it is made, so no
+    /// reader, screen or `convert` ever meets one.
+    public static func withoutControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isDroppedControl) else { return text }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.lazy.filter { !isDroppedControl($0) })
+        return String(scalars)
+    }
+
+    private static func isDroppedControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00...0x1F, 0x7F...0x9F: true
+        default: false
+        }
+    }
 }

@@ -15,9 +15,9 @@ public struct Event: Sendable, Equatable {
 
     public init(name: String, subtitle: String? = nil, venue: String? = nil, timeZone: TimeZone, locale: String = "sv-SE",
                 trackColors: [String: String] = [:]) {
-        self.name = name
-        self.subtitle = subtitle
-        self.venue = venue
+        self.name = DisplayText.withoutControls(name)
+        self.subtitle = subtitle.map(DisplayText.withoutControls)
+        self.venue = venue.map(DisplayText.withoutControls)
         self.timeZone = timeZone
         self.locale = locale
         self.trackColors = trackColors

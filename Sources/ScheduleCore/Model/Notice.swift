@@ -11,7 +11,7 @@ public struct Notice: Sendable, Equatable {
     public var roomID: String?
 
     public init(text: String, from: Date? = nil, until: Date? = nil, roomID: String? = nil) {
-        self.text = text
+        self.text = DisplayText.withoutControls(text)
         self.from = from
         self.until = until
         self.roomID = roomID

@@ -10,6 +10,6 @@ public struct Room: Sendable, Equatable, Identifiable {
 
     public init(id: String, name: String) {
         self.id = id
-        self.name = name
+        self.name = DisplayText.withoutControls(name)
     }
 }

@@ -29,30 +29,34 @@ public final class Session: Sendable, Equatable, Identifiable {
     public let track: String?
     /// The session's page (http or https), for a QR code on the room sign.
     public let url: String?
-    /// The language it is held in, a BCP 47 tag as feeds write it ("sv", "en", "de-CH").
-    public let language: String?
+    /// The languages it is held in, BCP 47 tags as feeds write them ("sv", "en", "de-CH"), the
+    /// main one first: a bilingual session is `["de", "en"]` (frab exports write "de, en").
+    public let languages: [String]
+
+    /// The language it is held in (the first of several): titles are hyphenated in it.
+    public var language: String? { languages.first }
     /// Seconds the session runs late against the feed's own times, from the technician's live
     /// file (`Program.applying(_:)`): `start` and `end` are already moved by it. 0 when on time.
     public let delay: TimeInterval
 
     public init(id: String, roomID: String, title: String, subtitle: String? = nil, start: Date, end: Date,
                 kind: Kind = .talk, status: Status = .scheduled, speakers: [Speaker] = [],
-                abstract: String? = nil, note: String? = nil, track: String? = nil, url: String? = nil, language: String? = nil,
+                abstract: String? = nil, note: String? = nil, track: String? = nil, url: String? = nil, languages: [String] = [],
                 delay: TimeInterval = 0) {
         self.id = id
         self.roomID = roomID
-        self.title = title
-        self.subtitle = subtitle
+        self.title = DisplayText.withoutControls(title)
+        self.subtitle = subtitle.map(DisplayText.withoutControls)
         self.start = start
         self.end = end
         self.kind = kind
         self.status = status
         self.speakers = speakers
         self.abstract = abstract
-        self.note = note
-        self.track = track
+        self.note = note.map(DisplayText.withoutControls)
+        self.track = track.map(DisplayText.withoutControls)
         self.url = url
-        self.language = language
+        self.languages = languages
         self.delay = delay
     }
 
@@ -66,7 +70,7 @@ public final class Session: Sendable, Equatable, Identifiable {
         lhs === rhs || (lhs.id == rhs.id && lhs.roomID == rhs.roomID && lhs.title == rhs.title && lhs.subtitle == rhs.subtitle
             && lhs.start == rhs.start && lhs.end == rhs.end && lhs.kind == rhs.kind && lhs.status == rhs.status
             && lhs.speakers == rhs.speakers && lhs.abstract == rhs.abstract && lhs.note == rhs.note && lhs.track == rhs.track
-            && lhs.url == rhs.url && lhs.language == rhs.language && lhs.delay == rhs.delay)
+            && lhs.url == rhs.url && lhs.languages == rhs.languages && lhs.delay == rhs.delay)
     }
 
     /// Its length in seconds.
@@ -83,7 +87,7 @@ public final class Session: Sendable, Equatable, Identifiable {
         guard delay != self.delay else { return self }
         return Session(id: id, roomID: roomID, title: title, subtitle: subtitle, start: plannedStart.addingTimeInterval(delay),
                        end: plannedEnd.addingTimeInterval(delay), kind: kind, status: status, speakers: speakers, abstract: abstract,
-                       note: note, track: track, url: url, language: language, delay: delay)
+                       note: note, track: track, url: url, languages: languages, delay: delay)
     }
 }
 
@@ -94,7 +98,7 @@ public struct Speaker: Sendable, Equatable {
     public var affiliation: String?
 
     public init(name: String, affiliation: String? = nil) {
-        self.name = name
-        self.affiliation = affiliation
+        self.name = DisplayText.withoutControls(name)
+        self.affiliation = affiliation.map(DisplayText.withoutControls)
     }
 }

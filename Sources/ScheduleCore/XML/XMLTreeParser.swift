@@ -5,17 +5,25 @@ import CXML2
 /// `XMLElementNode`s with libxml2's SAX2 parser, bounded whatever the bytes say:
 /// - no entity may be declared (a schedule has no use for one, and declared entities are how
 ///   "billion laughs" documents grow), no DTD or external entity is loaded, no network;
-/// - at most `maxElements` elements (a hostile 16 MiB of `<a/>` is refused, not built);
+/// - at most `maxElements` elements (a hostile 16 MiB of `<a/>` is refused, not built), and at
+///   most `XMLAttributeBound.maxAttributes` attributes in one start tag (counted before libxml2
+///   reads the tag: it compares each attribute with every earlier one);
+/// - fed to libxml2 in chunks, so the documented 16 MiB is the limit, not libxml2's 10 MB lookahead;
+/// - attributes as written: `&amp;` is `&` (libxml2 hands it over as `&#38;`), and defaults a
+///   DTD declares are not taken (a schedule must say its rooms' names itself);
 /// - elements deeper than `keptDepth` are checked by libxml2 but not kept (a schedule's deepest
 ///   element the readers use, `schedule/day/room/event/persons/person`, is at depth 6).
 /// Pure: bytes in, tree or located error out.
 enum XMLTreeParser {
     static let maxElements = 250_000
     static let keptDepth = 8
+    /// Bytes handed to libxml2 at a time (it refuses to look ahead past 10,000,000 in one).
+    static let chunkBytes = 256 * 1024
 
     static func parse(_ bytes: [UInt8]) -> Result<XMLElementNode, XMLSyntaxError> {
         guard !bytes.isEmpty else { return .failure(XMLSyntaxError(message: "the document is empty", location: nil)) }
         guard bytes.count <= Int(Int32.max) else { return .failure(XMLSyntaxError(message: "the document is too large", location: nil)) }
+        if let failure = XMLAttributeBound.check(bytes) { return .failure(failure) }
         let builder = TreeBuilder(bytes)
         let parser = PushParser(builder)
         guard let context = parser.context else {
@@ -26,7 +34,12 @@ enum XMLTreeParser {
         _ = xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_IGNORE_ENC.rawValue))
         bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                _ = xmlParseChunk(context, chars.baseAddress, Int32(chars.count), 1)
+                var start = 0
+                repeat {
+                    let end = min(start + XMLTreeParser.chunkBytes, chars.count)
+                    _ = xmlParseChunk(context, chars.baseAddress.map { $0 + start }, Int32(end - start), end == chars.count ? 1 : 0)
+                    start = end
+                } while start < chars.count && builder.failure == nil
             }
         }
         builder.context = nil
@@ -48,8 +61,9 @@ private final class PushParser {
         self.builder = builder
         var handler = xmlSAXHandler()
         handler.initialized = UInt32(XML_SAX2_MAGIC)
-        handler.startElementNs = { user, localName, _, _, _, _, attributeCount, _, attributes in
-            TreeBuilder.from(user).start(localName, attributeCount: Int(attributeCount), attributes: attributes)
+        handler.startElementNs = { user, localName, _, _, _, _, attributeCount, defaultedCount, attributes in
+            // The defaulted ones (from a DTD's ATTLIST) come last: only what the document says is kept.
+            TreeBuilder.from(user).start(localName, attributeCount: Int(attributeCount - defaultedCount), attributes: attributes)
         }
         handler.endElementNs = { user, _, _, _ in TreeBuilder.from(user).end() }
         handler.characters = { user, characters, length in TreeBuilder.from(user).characters(characters, Int(length)) }
@@ -107,12 +121,21 @@ private final class TreeBuilder {
                 let base = index * 5
                 guard let name = attributes[base], let value = attributes[base + 3], let end = attributes[base + 4] else { continue }
                 let valueBytes = UnsafeBufferPointer(start: value, count: end - value)
-                list.append((String(cString: name), String(decoding: valueBytes, as: UTF8.self)))
+                list.append((String(cString: name), Self.attributeValue(String(decoding: valueBytes, as: UTF8.self))))
             }
         }
         let name = localName.map { String(cString: $0) } ?? ""
-        open.append(XMLElementNode(name: name, attributes: list, offset: startOfTag()))
+        var element = XMLElementNode(name: name, attributes: list, offset: startOfTag())
+        element.positionInParentText = openText.last?.count ?? 0
+        open.append(element)
         openText.append([])
+    }
+
+    /// An attribute's value as written: with entity substitution off, libxml2 hands an
+    /// ampersand (`&amp;`, `&#38;`) over as the reference `&#38;`, and every other entity and
+    /// reference resolved; a literal `&#38;` in the document reaches here as `&#38;#38;`.
+    static func attributeValue(_ raw: String) -> String {
+        raw.contains("&#38;") ? raw.replacingOccurrences(of: "&#38;", with: "&") : raw
     }
 
     func end() {
