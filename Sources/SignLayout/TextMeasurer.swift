@@ -20,6 +20,11 @@ public struct TextFitter {
         self.hyphenator = hyphenator
     }
 
+    /// Letters of a word asked of the dictionary at once, and how far from a window's cut edges
+    /// its points are kept (patterns are a few letters long; libhyphen takes words to 200 bytes).
+    static let hyphenationWindow = 64
+    static let hyphenationMargin = 12
+
     /// Longer texts are cut before fitting: no screen shows more, and fitting is quadratic in
     /// a single overlong word.
     public static let maxCharacters = 1000
@@ -150,8 +155,19 @@ public struct TextFitter {
         func endRun(at end: Int) {
             defer { runStart = nil }
             guard let start = runStart, let language, end - start >= 5 else { return }
-            points += hyphenator.hyphenationPoints(of: String(word[start..<end]), language: language)
-                .filter { $0 > 0 && $0 < end - start }.map { $0 + start }
+            // A run longer than a dictionary takes whole is asked in overlapping windows; a
+            // hyphenation pattern spans a few letters, so each window's points away from its cut
+            // edges are the word's own.
+            var window = start
+            while window < end {
+                let windowEnd = min(end, window + Self.hyphenationWindow)
+                let keepFrom = window == start ? start : window + Self.hyphenationMargin
+                let keepTo = windowEnd == end ? end : windowEnd - Self.hyphenationMargin
+                points += hyphenator.hyphenationPoints(of: String(word[window..<windowEnd]), language: language)
+                    .map { $0 + window }.filter { $0 > start && $0 < end && $0 >= keepFrom && $0 < keepTo }
+                guard windowEnd < end else { break }
+                window += Self.hyphenationWindow - 2 * Self.hyphenationMargin
+            }
         }
         for (offset, character) in word.enumerated() {
             if character.isLetter {

@@ -108,4 +108,60 @@ import Testing
             #expect(titleLines.map(\.text).joined(separator: " ") == title)
         }
     }
+
+    @Test func aCutTitleEndsAfterAWholeWord() {
+        guard dictionariesInstalled() else { return }
+        let fitter = TextFitter(measurer: FixedMeasurer(), hyphenator: Self.hyphenator)
+        let title = "Datenschutzfolgenabschätzung für Gemeindeverwaltungen und Kreisverwaltungen im ländlichen Raum"
+        for width in [200, 240, 300, 400] {
+            let fitted = fitter.fit(title, weight: .bold, size: 20, width: width, maxLines: 3, language: "de", hyphenateLineEnds: true)
+            guard fitted.truncated, let last = fitted.lines.last else { continue }
+            let shown = String(last.dropLast())  // The "…".
+            let lastWord = shown.split(separator: " ").last.map(String.init) ?? ""
+            // The last word shown is a whole word of the title, or the whole rest of a word broken on the line before.
+            let wholeWords = Set(title.split(separator: " ").map(String.init))
+            let restOfABrokenWord = !shown.contains(" ") && fitted.lines.dropLast().last?.hasSuffix("-") == true
+                && wholeWords.contains { $0.hasSuffix(lastWord) }
+            #expect(wholeWords.contains(lastWord) || restOfABrokenWord, "cut inside a word at \(width): \(fitted.lines)")
+        }
+    }
+
+    @Test func aVeryLongWordIsBrokenOnlyAtTheDictionarysPointsOfTheWholeWord() {
+        guard dictionariesInstalled() else { return }
+        let word = String(repeating: "Witwenrente", count: 10) + "ngesellschaft"
+        let points = Set(Self.hyphenator.hyphenationPoints(of: word, language: "de"))
+        let fitter = TextFitter(measurer: FixedMeasurer(), hyphenator: Self.hyphenator)
+        for width in [150, 230, 310] {
+            let fitted = fitter.fit(word, weight: .bold, size: 20, width: width, maxLines: 40, language: "de")
+            #expect(fitted.lines.count > 2)
+            var offset = 0
+            for line in fitted.lines.dropLast() {
+                #expect(line.hasSuffix("-"), "\(width): \(fitted.lines)")
+                offset += line.count - 1
+                #expect(points.contains(offset), "\(width): broken at \(offset), not a point of the word: \(fitted.lines)")
+            }
+        }
+    }
+
+    @Test func aWordLongerThanTheDictionaryTakesIsStillBrokenAtItsSyllables() {
+        guard dictionariesInstalled() else { return }
+        // 300 letters (libhyphen takes 200 bytes): "Ge-sell-schaft" over and over.
+        let word = String(repeating: "Gesellschaft", count: 25)
+        let fitter = TextFitter(measurer: FixedMeasurer(), hyphenator: Self.hyphenator)
+        let fitted = fitter.fit(word, weight: .bold, size: 20, width: 230, maxLines: 40, language: "de")
+        var offset = 0
+        for line in fitted.lines.dropLast() {
+            offset += line.count - 1
+            #expect([2, 6].contains(offset % 12), "broken at \(offset), inside a syllable: \(fitted.lines)")
+        }
+    }
+
+    @Test func aLetterIsNeverLeftAloneOnTheLastLine() {
+        let fitter = TextFitter(measurer: FixedMeasurer(), hyphenator: NoHyphenation())
+        let measurer = FixedMeasurer()
+        // Just too narrow for the whole name: "Workshop room" fits, "Ö" would be alone.
+        let width = measurer.width(of: "Workshop room", weight: .bold, size: 20)
+        let fitted = fitter.fit("Workshop room Ö", weight: .bold, size: 20, width: width, maxLines: 3)
+        #expect(fitted.lines == ["Workshop", "room Ö"])
+    }
 }

@@ -151,3 +151,18 @@ import Testing
         #expect(lobby.items.contains { if case .box(_, let color) = $0 { color == TrackColor.color(for: "Other", on: Theme.dark.colors.background) } else { false } })
     }
 }
+
+/// A bilingual session is tagged with both its languages, whatever the feed's.
+@Suite struct LanguageTagLayoutTests {
+    @Test func aBilingualSessionShowsBothLanguages() throws {
+        let program = try LayoutFixture.program(text: """
+            {"skylt": 1, "event": {"name": "E", "timezone": "Europe/Berlin", "locale": "de-DE"},
+             "sessions": [{"id": "a", "title": "Farben und Formen", "start": "2020-02-06T09:00", "end": "2020-02-06T10:00", "language": "de, en"},
+                          {"id": "b", "title": "Nur Deutsch", "start": "2020-02-06T10:00", "end": "2020-02-06T11:00", "language": "de"}]}
+            """)
+        let list = LayoutFixture.layout(program, at: "2020-02-06T09:30+01:00", mode: .room("main"), width: 1920, height: 1080)
+        let texts = list.texts.map(\.text)
+        #expect(texts.contains("DE · EN"), "\(texts)")
+        #expect(!texts.contains("DE"), "a German session at a German event is not tagged")
+    }
+}

@@ -52,3 +52,16 @@ import Testing
         }
     }
 }
+
+/// A span of clock times says which clock it means when the clocks change within it.
+@Suite struct TimeSpanTests {
+    @Test func aSessionAcrossTheAutumnClockChangeShowsItsOffsets() {
+        let zone = TimeZone(identifier: "Europe/Stockholm")!
+        let words = Phrasebook(locale: "sv-SE")
+        // 2020-10-25: 03:00 summer time became 02:00; 02:30 happens twice.
+        let start = TestInstant.absolute("2020-10-25T02:30+02:00"), end = TestInstant.absolute("2020-10-25T02:30+01:00")
+        #expect(words.time(start, in: zone) == words.time(end, in: zone), "the clock times alone are the same")
+        #expect(words.span(start, end, in: zone) == "02:30 GMT+2–02:30 GMT+1")
+        #expect(words.span(TestInstant.absolute("2020-10-24T10:00+02:00"), TestInstant.absolute("2020-10-24T11:00+02:00"), in: zone) == "10:00–11:00")
+    }
+}

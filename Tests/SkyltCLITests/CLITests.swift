@@ -154,3 +154,19 @@ struct CLI {
         #expect(result.stdout.isEmpty)
     }
 }
+
+/// Whatever is at a feed's path is named for what it is.
+@Suite struct NotAFileTests {
+    @Test func aPipeAFolderAndADeviceAreNamed() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pipe = folder.appendingPathComponent("feed.json").path
+        #expect(mkfifo(pipe, 0o644) == 0)
+        let cases = [(pipe, "not a regular file (a pipe)"), (folder.path, "not a regular file (a folder)"), ("/dev/null", "not a regular file (a character device)")]
+        for (path, words) in cases {
+            let result = try CLI.run(["validate", path])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("\(path): \(words)"), "\(result.stderr)")
+        }
+    }
+}

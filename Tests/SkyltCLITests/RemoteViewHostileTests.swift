@@ -39,6 +39,11 @@ import Testing
         #expect(RawHTTPClient.status(port: kiosk.port, authorization: "Bearer s3cret-token-and-more") == 401)
         #expect(RawHTTPClient.status(port: kiosk.port, authorization: "Bearer s3cret-toke") == 401)
         #expect(RawHTTPClient.status(port: kiosk.port, authorization: "Bearer s3cret-token") == 200)
+        // The scheme is case-insensitive (RFC 9110); the token is not.
+        #expect(RawHTTPClient.status(port: kiosk.port, authorization: "bearer s3cret-token") == 200)
+        #expect(RawHTTPClient.status(port: kiosk.port, authorization: "BEARER s3cret-token") == 200)
+        #expect(RawHTTPClient.status(port: kiosk.port, authorization: "Bearer S3CRET-TOKEN") == 401)
+        #expect(RawHTTPClient.status(port: kiosk.port, authorization: "Basic s3cret-token") == 401)
         // Two Authorization headers, one of them right: refused.
         guard let client = RawHTTPClient(port: kiosk.port) else { Issue.record("no connection"); return }
         client.send("GET /status HTTP/1.1\r\nAuthorization: Bearer wrong\r\nAuthorization: Bearer s3cret-token\r\n\r\n")

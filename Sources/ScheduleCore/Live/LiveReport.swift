@@ -15,5 +15,6 @@ public struct LiveReport: Sendable {
     }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
     public var isValid: Bool { state != nil }
 }
