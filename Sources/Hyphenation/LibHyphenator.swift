@@ -35,10 +35,21 @@ public final class LibHyphenator: Hyphenator, @unchecked Sendable {
     private var loadingKeys: Set<String> = []
     private var remembered: [String: [Int]] = [:]
     private static let rememberedLimit = 4096
+    /// Loads under way on other threads.
+    private let loads = DispatchGroup()
 
     public init(folder: String = LibHyphenator.debianFolder, loading: Loading = .immediate) {
         self.folder = folder
         self.loading = loading
+    }
+
+    /// Waits up to `timeout` for dictionaries being loaded in the background; returns whether
+    /// none is still loading. A kiosk that stops lets a load finish rather than exit in the
+    /// middle of reading a file (German's takes seconds: the wait is bounded).
+    @discardableResult
+    public func waitForLoads(timeout: Duration) -> Bool {
+        let milliseconds = Int(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        return loads.wait(timeout: .now() + .milliseconds(max(0, milliseconds))) == .success
     }
 
     /// The dictionary files loaded so far, by their real paths (for logs and tests).
@@ -75,9 +86,11 @@ public final class LibHyphenator: Hyphenator, @unchecked Sendable {
             case .background(let onLoaded):
                 let start = lock.withLock { loadingKeys.insert(key).inserted }
                 if start {
+                    loads.enter()
                     DispatchQueue.global(qos: .utility).async { [self] in
                         _ = load(key)
                         onLoaded()
+                        loads.leave()
                     }
                 }
                 return []  // Not remembered: the dictionary's answer replaces it once loaded.

@@ -179,6 +179,7 @@ struct RunCommand: ParsableCommand {
                 Output.error("skylt: first frame on screen after \(String(format: "%.0f", ProcessStart.milliseconds)) ms")
             }
             try driver.run()
+            hyphenator.waitForLoads(timeout: .seconds(2))  // Never exit in the middle of reading a dictionary.
             tv?.flush()
             notifier.stopping()
             logger.notice("stopped", metadata: [:])
