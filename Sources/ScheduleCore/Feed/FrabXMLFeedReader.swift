@@ -13,7 +13,7 @@ import Foundation
 enum FrabXMLFeedReader {
     static func read(_ bytes: [UInt8], source: SourceText, fallbackZone: TimeZone?) -> FeedReport {
         let utf8: [UInt8], root: XMLElementNode, encodingWarning: String?
-        switch XMLEncoding.utf8(bytes).flatMap({ converted in XMLTreeParser.parse(converted.bytes).map { (converted, $0) } }) {
+        switch XMLEncoding.utf8(bytes).flatMap({ converted in XMLTreeParser.parse(converted.bytes, keepingAttributesOf: readByAttributes).map { (converted, $0) } }) {
         case .failure(let error):
             return FeedReport(program: nil, diagnostics: [Diagnostic(.error, error.message, location: error.location)], format: .frabXML)
         case .success(let (converted, parsed)):
@@ -90,7 +90,7 @@ enum FrabXMLFeedReader {
         var fields: [JSONMember] = []
         var index: [String: Int] = [:]
         for child in element.children where !containers.contains(child.name)
-            && (child.attributes.isEmpty && child.children.isEmpty || !readByAttributes.contains(child.name)) {
+            && (!child.hasAttributes && child.children.isEmpty || !readByAttributes.contains(child.name)) {
             let field = member(child.name, child, .string(child.allText))
             if let earlier = index[child.name] {
                 if case .string(let text) = fields[earlier].value.value, text.isBlank, !child.text.isBlank { fields[earlier] = field }

@@ -4,7 +4,10 @@
 /// name a line and column.
 struct XMLElementNode: Sendable {
     let name: String
+    /// Its attributes, for the elements whose attributes the reader asked to keep.
     let attributes: [(name: String, value: String)]
+    /// Whether it had any attributes in the document (kept or not).
+    var hasAttributes = false
     var children: [XMLElementNode] = []
     var text: String = ""
     let offset: Int

@@ -20,11 +20,14 @@ enum XMLTreeParser {
     /// Bytes handed to libxml2 at a time (it refuses to look ahead past 10,000,000 in one).
     static let chunkBytes = 256 * 1024
 
-    static func parse(_ bytes: [UInt8]) -> Result<XMLElementNode, XMLSyntaxError> {
+    /// - Parameter keepingAttributesOf: the elements whose attributes are kept (the others only
+    ///   say whether they had any): 19,000 tags of 100 attributes would otherwise be 1.9 million
+    ///   strings in memory. Nil keeps every element's.
+    static func parse(_ bytes: [UInt8], keepingAttributesOf kept: Set<String>? = nil) -> Result<XMLElementNode, XMLSyntaxError> {
         guard !bytes.isEmpty else { return .failure(XMLSyntaxError(message: "the document is empty", location: nil)) }
         guard bytes.count <= Int(Int32.max) else { return .failure(XMLSyntaxError(message: "the document is too large", location: nil)) }
         if let failure = XMLAttributeBound.check(bytes) { return .failure(failure) }
-        let builder = TreeBuilder(bytes)
+        let builder = TreeBuilder(bytes, keepingAttributesOf: kept)
         let parser = PushParser(builder)
         guard let context = parser.context else {
             return .failure(XMLSyntaxError(message: "libxml2 could not create a parser", location: nil))
@@ -98,7 +101,12 @@ private final class TreeBuilder {
     private(set) var root: XMLElementNode?
     private(set) var failure: XMLSyntaxError?
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    private let kept: Set<String>?
+
+    init(_ bytes: [UInt8], keepingAttributesOf kept: Set<String>?) {
+        self.bytes = bytes
+        self.kept = kept
+    }
 
     static func from(_ pointer: UnsafeMutableRawPointer?) -> TreeBuilder {
         Unmanaged<TreeBuilder>.fromOpaque(pointer!).takeUnretainedValue()
@@ -113,8 +121,9 @@ private final class TreeBuilder {
             return
         }
         guard depth <= XMLTreeParser.keptDepth else { return }
+        let name = localName.map { String(cString: $0) } ?? ""
         var list: [(name: String, value: String)] = []
-        if let attributes {
+        if let attributes, kept?.contains(name) ?? true {
             list.reserveCapacity(attributeCount)
             for index in 0..<attributeCount {
                 // localname, prefix, URI, value, end of value (not NUL-terminated).
@@ -124,8 +133,8 @@ private final class TreeBuilder {
                 list.append((String(cString: name), Self.attributeValue(String(decoding: valueBytes, as: UTF8.self))))
             }
         }
-        let name = localName.map { String(cString: $0) } ?? ""
         var element = XMLElementNode(name: name, attributes: list, offset: startOfTag())
+        element.hasAttributes = attributeCount > 0
         element.positionInParentText = openText.last?.count ?? 0
         open.append(element)
         openText.append([])
