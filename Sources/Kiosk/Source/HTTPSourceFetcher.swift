@@ -22,7 +22,11 @@ public final class HTTPSourceFetcher: @unchecked Sendable {
     private var etag: String?
     private var lastModified: String?
 
-    public init(url: URL, timeout: TimeInterval = 10, maxBytes: Int = FeedReader.maxBytes) {
+    /// Request header lines sent with every request (a hub's token and the screen's name).
+    public let extraHeaders: [String]
+
+    public init(url: URL, timeout: TimeInterval = 10, maxBytes: Int = FeedReader.maxBytes, extraHeaders: [String] = []) {
+        self.extraHeaders = extraHeaders
         self.url = url
         self.timeout = timeout
         self.maxBytes = maxBytes
@@ -41,6 +45,7 @@ public final class HTTPSourceFetcher: @unchecked Sendable {
         var lines = ["Accept: application/json, text/calendar;q=0.9, */*;q=0.5", "Accept-Encoding: gzip"]
         if let etag { lines.append("If-None-Match: \(etag)") }
         if let lastModified { lines.append("If-Modified-Since: \(lastModified)") }
+        lines += extraHeaders
         for line in lines where !line.contains("\r") && !line.contains("\n") { headers = curl_slist_append(headers, line) }
         let context = Unmanaged.passUnretained(transfer).toOpaque()
         let whole = Int(timeout * 3)

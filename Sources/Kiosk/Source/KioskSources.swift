@@ -22,11 +22,12 @@ public final class KioskSources {
     ///   - cache: the state directory's saved feed (nil: none kept); the live file's is beside it.
     ///   - statusFile: the status JSON (nil: none).
     ///   - names: how the feed and status file were named (flags or settings), for a clash.
+    ///   - request: how URL sources are asked (a hub's long requests, its token and the screen's name).
     ///   - fallbackZone: the zone for a schedule or live time that names none (the machine's).
     ///   - wallClock, clock: stamp the status; pace debounce, re-checks and polls.
     ///   - onChange: wakes the render loop after anything changed.
     public init(feed: SourceAddress, live: SourceAddress?, cache: SourceCache?, statusFile: String?, names: (feed: String, status: String),
-                pollInterval: Duration, livePollInterval: Duration, fallbackZone: TimeZone, logger: Logger,
+                pollInterval: Duration, livePollInterval: Duration, request: RequestOptions = RequestOptions(), fallbackZone: TimeZone, logger: Logger,
                 wallClock: any WallClock, clock: some Clock<Duration>, onChange: @escaping @Sendable () -> Void) throws(Clash) {
         let liveCache = cache?.sibling(LiveStore.cacheFileName)
         // The files the kiosk writes are regular files (or absent) and neither the feed nor each other.
@@ -37,12 +38,12 @@ public final class KioskSources {
         let status = StatusBoard(source: feed, statusFile: statusFile, logger: logger, onChange: onChange)
         self.status = status
         programs = ProgramStore(status: status, cache: cache, logger: logger, fallbackZone: fallbackZone)
-        followers.append(SourceFollower(feed, store: programs, logger: logger, pollInterval: pollInterval, wallClock: wallClock, clock: clock))
+        followers.append(SourceFollower(feed, store: programs, logger: logger, pollInterval: pollInterval, request: request, wallClock: wallClock, clock: clock))
         self.live = live.map { source in
             LiveStore(source: source, cache: liveCache, logger: logger, fallbackZone: fallbackZone, onChange: { status.setLiveStatus($0) })
         }
         if let live, let store = self.live {
-            followers.append(SourceFollower(live, store: store, logger: logger, pollInterval: livePollInterval, wallClock: wallClock, clock: clock))
+            followers.append(SourceFollower(live, store: store, logger: logger, pollInterval: livePollInterval, request: request, wallClock: wallClock, clock: clock))
         }
     }
 

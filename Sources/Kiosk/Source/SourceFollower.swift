@@ -11,10 +11,11 @@ public final class SourceFollower {
     /// Starts following `source`.
     /// - Parameters:
     ///   - pollInterval: between polls of a URL.
+    ///   - request: how a URL is asked (a hub's long requests, its token).
     ///   - wallClock: stamps the status.
     ///   - clock: debounce, re-checks and the waits between polls.
     public init(_ source: SourceAddress, store: any SourceConsumer, logger: Logger, pollInterval: Duration = .seconds(30),
-                wallClock: any WallClock, clock: some Clock<Duration>) {
+                request: RequestOptions = RequestOptions(), wallClock: any WallClock, clock: some Clock<Duration>) {
         switch source {
         case .file(let path):
             store.setStaleAfter(0)
@@ -24,7 +25,8 @@ public final class SourceFollower {
             stopper = { watcher.stop() }
         case .url(let url):
             store.loadCache()
-            let poller = URLSourcePoller(fetcher: HTTPSourceFetcher(url: url, maxBytes: store.kind.maxBytes), store: store, logger: logger, interval: pollInterval,
+            let fetcher = HTTPSourceFetcher(url: url, timeout: request.timeout, maxBytes: store.kind.maxBytes, extraHeaders: request.headers)
+            let poller = URLSourcePoller(fetcher: fetcher, store: store, logger: logger, interval: pollInterval,
                                        wallClock: wallClock, clock: clock)
             poller.start()
             stopper = { poller.stop() }
