@@ -28,6 +28,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // libxml2 reads schedule.xml (the core's only C library: a parser, no I/O).
@@ -64,11 +67,18 @@ let package = Package(
             .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // The hub: the program and live file served to every screen (Hummingbird), a sibling of the displays.
+        .target(name: "Hub", dependencies: [
+            "ScheduleCore", "Kiosk", "DisplayContract", .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+        ]),
         .executableTarget(
             name: "skylt",
             dependencies: [
                 "ScheduleCore", "SignText", "SignLayout", "Hyphenation", "SignRaster", "DisplayContract", "SkyltFiles", "SDLBackend",
-                "KMSBackend", "HDMICEC", "Kiosk", "RemoteView",
+                "KMSBackend", "HDMICEC", "Kiosk", "RemoteView", "Hub",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

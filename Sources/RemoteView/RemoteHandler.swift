@@ -70,11 +70,7 @@ final class RemoteHandler: ChannelInboundHandler, @unchecked Sendable {
         }
         if let token = routes.token {
             let given = head.headers.first(name: "Authorization") ?? ""
-            // The scheme is case-insensitive ("bearer", "BEARER"); the token is compared whole, in constant time.
-            let parts = given.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-            let scheme = parts.first.map { $0.lowercased() } ?? ""
-            let credentials = parts.count == 2 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
-            guard head.headers["Authorization"].count <= 1, scheme == "bearer", ConstantTime.equal(credentials, token) else {
+            guard head.headers["Authorization"].count <= 1, ConstantTime.bearerMatches(given, token: token) else {
                 return send(.unauthorized, body: Array("unauthorized\n".utf8), extra: [("WWW-Authenticate", "Bearer")], head: head, context: context)
             }
         }

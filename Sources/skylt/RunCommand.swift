@@ -82,6 +82,15 @@ struct RunCommand: ParsableCommand {
     @Option(help: "This screen's line under an emergency alert, where the way out is from here (\"Nödutgång: trappan till vänster\").")
     var direction: String?
 
+    @Option(help: "Follow a hub (skylt hub) for the program and the live file: its URL, http://HOST:PORT.")
+    var hub: String?
+
+    @Option(help: "With --hub: this screen's name, as the hub lists it (letters, digits, . _ -).")
+    var screen: String?
+
+    @Option(help: "With --hub: the file holding the fleet's token (the hub's STATE_DIR/fleet-token).")
+    var hubTokenFile: String?
+
     @Option(help: "Serve GET /status, /screenshot.png and /metrics on this port (off by default).")
     var httpPort: Int?
 
@@ -102,6 +111,8 @@ struct RunCommand: ParsableCommand {
         if let livePollInterval, !(1...3_600).contains(livePollInterval) {
             throw ValidationError("--live-poll-interval must be between 1 and 3600 seconds")
         }
+        if hub != nil && (sign.feed != nil || live != nil) { throw ValidationError("--hub serves the program and the live file: give neither --feed nor --live") }
+        if hub != nil && screen == nil { throw ValidationError("--hub needs --screen NAME (how the hub lists this screen)") }
         if let duration, !(duration > 0 && duration <= 10 * 365 * 86_400) {
             throw ValidationError("--duration must be more than 0 and at most ten years, in seconds")
         }
@@ -124,6 +135,9 @@ struct RunCommand: ParsableCommand {
             command.httpPort = httpPort ?? settings.http?.port
             command.httpAddress = httpAddress ?? settings.http?.address
             command.httpTokenFile = httpTokenFile ?? settings.http?.tokenFile
+            command.hub = hub ?? settings.hub
+            command.screen = screen ?? settings.screen
+            command.hubTokenFile = hubTokenFile ?? settings.hubTokenFile
             schedule = ScreenSchedule(config: settings)
             hdmiCEC = settings.hdmiCEC
         }
@@ -135,15 +149,16 @@ struct RunCommand: ParsableCommand {
         MemoryTuning.returnLargeBuffersToTheSystem()
         let logger = Logger(label: "skylt")
         if let note = SourceDocument.machineZone.note { logger.warning("\(note)", metadata: [:]) }
-        let source = try feedSource()
+        let (source, liveSource, request) = try sources()
         let cache = try stateCache(logger: logger)
         let signal = LoopSignal()
         let system = SystemWallClock()
         let sources: KioskSources
         do {
-            sources = try KioskSources(feed: source, live: live.map(SourceAddress.init), cache: cache, statusFile: statusFile ?? cache.map { $0.directory + "/status.json" },
-                                       names: ("--feed", "--status-file"), pollInterval: .seconds(of: pollInterval ?? 30),
-                                       livePollInterval: .seconds(of: livePollInterval ?? 5), fallbackZone: SourceDocument.fallbackZone, logger: logger,
+            sources = try KioskSources(feed: source, live: liveSource, cache: cache, statusFile: statusFile ?? cache.map { $0.directory + "/status.json" },
+                                       names: ("--feed", "--status-file"), pollInterval: hub == nil ? .seconds(of: pollInterval ?? 30) : .zero,
+                                       livePollInterval: hub == nil ? .seconds(of: livePollInterval ?? 5) : .zero, request: request,
+                                       fallbackZone: SourceDocument.fallbackZone, logger: logger,
                                        wallClock: system, clock: ContinuousClock(), onChange: { signal.wake() })
         } catch {
             throw CLIError.usage(error.description)
@@ -248,9 +263,27 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    private func feedSource() throws -> SourceAddress {
-        if let feed = sign.feed { return SourceAddress(feed) }
-        return .file(try SourceDocument.named(nil).url.path)
+    /// The program's and the live file's sources, and how URLs are asked: a hub's two
+    /// long-polled documents (with the fleet's token and this screen's name), or the flags'.
+    private func sources() throws -> (feed: SourceAddress, live: SourceAddress?, request: RequestOptions) {
+        if let hub {
+            guard let base = URL(string: hub), ["http", "https"].contains(base.scheme?.lowercased() ?? ""), base.host != nil else {
+                throw CLIError.usage("--hub must be an http(s) URL such as http://hub.local:8080, not \"\(hub)\"")
+            }
+            guard let screen, HubNames.isValidScreenName(screen) else {
+                throw CLIError.usage("--screen must be 1–64 letters, digits, '.', '_' or '-'")
+            }
+            var headers = ["X-Skylt-Screen: \(screen)"]
+            if let hubTokenFile {
+                guard let token = TokenFile.read(hubTokenFile) else { throw CLIError.usage("--hub-token-file: cannot read a token from \(hubTokenFile)") }
+                headers.append("Authorization: Bearer \(token)")
+            }
+            // The hub holds a request up to 25 s: a request fails after 35 s without a byte; a hub that is down is asked again within a second.
+            let request = RequestOptions(timeout: 35, headers: headers, maxBackoff: .milliseconds(800))
+            return (.url(base.appendingPathComponent("v1/program")), .url(base.appendingPathComponent("v1/live")), request)
+        }
+        let feed: SourceAddress = try sign.feed.map(SourceAddress.init) ?? .file(SourceDocument.named(nil).url.path)
+        return (feed, live.map(SourceAddress.init), RequestOptions())
     }
 
     /// The state directory's cache; without a writable one, the kiosk runs without a cache.

@@ -81,3 +81,12 @@ final class RawHTTPClient: @unchecked Sendable {
         return answer.split(separator: " ", maxSplits: 2).dropFirst().first.flatMap { Int($0) } ?? 0
     }
 }
+
+extension RawHTTPClient {
+    /// The whole response to a GET (head and body), or "" when nothing answers.
+    static func get(port: Int, path: String, authorization: String?) -> String {
+        guard let client = RawHTTPClient(port: port) else { return "" }
+        client.send("GET \(path) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + (authorization.map { "Authorization: \($0)\r\n" } ?? "") + "\r\n")
+        return client.readAll()
+    }
+}

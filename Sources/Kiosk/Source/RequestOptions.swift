@@ -6,9 +6,13 @@ public struct RequestOptions: Sendable {
     public var timeout: Double
     /// Header lines sent with every request ("Authorization: Bearer …").
     public var headers: [String]
+    /// The longest wait between attempts while the source fails (a hub's screens ask again
+    /// within a second, so they catch up as soon as it is back).
+    public var maxBackoff: Duration
 
-    public init(timeout: Double = 10, headers: [String] = []) {
+    public init(timeout: Double = 10, headers: [String] = [], maxBackoff: Duration = .seconds(300)) {
         self.timeout = timeout
         self.headers = headers
+        self.maxBackoff = maxBackoff
     }
 }

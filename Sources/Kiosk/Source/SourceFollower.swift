@@ -26,7 +26,7 @@ public final class SourceFollower {
         case .url(let url):
             store.loadCache()
             let fetcher = HTTPSourceFetcher(url: url, timeout: request.timeout, maxBytes: store.kind.maxBytes, extraHeaders: request.headers)
-            let poller = URLSourcePoller(fetcher: fetcher, store: store, logger: logger, interval: pollInterval,
+            let poller = URLSourcePoller(fetcher: fetcher, store: store, logger: logger, interval: pollInterval, maxBackoff: request.maxBackoff,
                                        wallClock: wallClock, clock: clock)
             poller.start()
             stopper = { poller.stop() }

@@ -38,6 +38,11 @@ public struct KioskConfig: Sendable, Equatable {
     /// Also send the TV to standby and wake it through HDMI-CEC, where the kernel has an adapter.
     public var hdmiCEC = true
     public var http: HTTPSettings?
+    /// A hub this screen follows for the program and the live file (`skylt hub`), its name
+    /// there, and the file with the fleet's token.
+    public var hub: String?
+    public var screen: String?
+    public var hubTokenFile: String?
 
     public struct HTTPSettings: Sendable, Equatable {
         public var address = "127.0.0.1"
@@ -48,7 +53,7 @@ public struct KioskConfig: Sendable, Equatable {
     public init() {}
 
     static let keys: Set<String> = ["$schema", "feed", "live", "live_poll_interval", "emergency_direction", "room", "rooms", "lobby", "rotate", "theme", "poll_interval", "state_dir", "status_file",
-                                    "fullscreen", "screen_hours", "blank_after_last_session", "hdmi_cec", "http"]
+                                    "fullscreen", "screen_hours", "blank_after_last_session", "hdmi_cec", "http", "hub", "screen", "hub_token_file"]
 
     /// Reads a config file's bytes.
     /// - Returns: the config if valid, and every finding (errors make it invalid).
@@ -106,6 +111,13 @@ public struct KioskConfig: Sendable, Equatable {
         config.fullscreen = bool(fields, "fullscreen") ?? false
         config.blankAfterLastSession = bool(fields, "blank_after_last_session") ?? false
         config.hdmiCEC = bool(fields, "hdmi_cec") ?? true
+        config.hub = fields.string("hub", nonEmpty: true)
+        config.screen = fields.string("screen", nonEmpty: true)
+        config.hubTokenFile = fields.string("hub_token_file", nonEmpty: true)
+        if let screen = config.screen, !HubNames.isValidScreenName(screen) {
+            fields.error("a screen's name is 1–64 letters, digits, '.', '_' or '-'", key: "screen", at: fields.offset(of: "screen"))
+        }
+        if config.hub != nil, config.screen == nil { fields.error("\"hub\" needs \"screen\": how the hub lists this screen", key: "hub", at: fields.offset(of: "hub")) }
         if let node = fields.node("screen_hours"), let hours = ObjectFields(node, path: "screen_hours", sink: sink) {
             config.screenOn = clock(hours, "on")
             config.screenOff = clock(hours, "off")

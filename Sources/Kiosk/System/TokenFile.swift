@@ -1,6 +1,6 @@
 import Foundation
 
-/// The file that holds the remote view's bearer token (one line; surrounding white space is not
+/// The file that holds a bearer token (the remote view's, a hub's fleet token) (one line; surrounding white space is not
 /// part of it).
 public enum TokenFile {
     /// The token in `path`, or nil when the file cannot be read or holds nothing.

@@ -1,0 +1,7 @@
+/// The names screens go by at a hub: what both sides accept.
+public enum HubNames {
+    /// 1–64 ASCII letters, digits, `.`, `_` and `-`: safe in a header, a URL and a page.
+    public static func isValidScreenName(_ name: String) -> Bool {
+        (1...64).contains(name.count) && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
+    }
+}
