@@ -94,10 +94,10 @@ let package = Package(
             ]
         ),
         // What several test targets (and the benchmarks) share: fixtures, instants, generated feeds.
-        .target(name: "SkyltTestSupport", dependencies: ["ScheduleCore", "SignLayout", "Kiosk"], path: "Tests/SkyltTestSupport"),
+        .target(name: "SkyltTestSupport", dependencies: ["ScheduleCore", "SignLayout", "Kiosk", "Hyphenation"], path: "Tests/SkyltTestSupport"),
         .testTarget(name: "ScheduleCoreTests", dependencies: ["ScheduleCore", "SkyltTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SignTextTests", dependencies: ["ScheduleCore", "SignText", "SkyltTestSupport"]),
-        .testTarget(name: "HyphenationTests", dependencies: ["Hyphenation"]),
+        .testTarget(name: "HyphenationTests", dependencies: ["Hyphenation", "SkyltTestSupport"]),
         .testTarget(name: "DisplayContractTests", dependencies: ["DisplayContract"]),
         .testTarget(name: "SignLayoutTests", dependencies: ["ScheduleCore", "SignText", "SignLayout", "Hyphenation", "SkyltTestSupport"]),
         .testTarget(name: "SignRasterTests", dependencies: ["ScheduleCore", "SignLayout", "SignRaster", "Kiosk", "CSDL2", "CSDL2Image", "Hyphenation",

@@ -1,5 +1,6 @@
 import Foundation
 import Hyphenation
+import SkyltTestSupport
 import Testing
 
 /// libhyphen with Debian's dictionaries: each language's own points, one file per dictionary,
@@ -9,12 +10,10 @@ import Testing
 
     /// Skips (saying so) where Debian's dictionaries are not installed; CI installs them (.ci/setup).
     func dictionariesInstalled() -> Bool {
-        let installed = ["sv", "en", "de"].allSatisfy(Self.hyphenator.hasDictionary(for:))
-        if !installed {
-            if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("hyphen-sv, hyphen-en-us or hyphen-de is missing; .ci/setup installs them") }
-            print("skipped: Debian's hyphenation dictionaries are not in \(LibHyphenator.debianFolder) (bash .ci/setup installs them)")
-        }
-        return installed
+        guard let missing = DebianDictionaries.missing(Self.hyphenator) else { return true }
+        if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record(Comment(rawValue: missing)) }
+        print("skipped: " + missing)
+        return false
     }
 
     func pieces(_ word: String, _ language: String) -> String {
