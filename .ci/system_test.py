@@ -46,7 +46,7 @@ def payload(args, work, settings):
     image = os.path.join(work, "payload.img")
     if os.path.exists(image):
         os.unlink(image)
-    subprocess.run(["mke2fs", "-q", "-t", "ext4", "-d", folder, image, "128M"], check=True)
+    subprocess.run(["mke2fs", "-q", "-t", "ext4", "-d", folder, image, "384M"], check=True)
     return image
 
 
