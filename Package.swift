@@ -17,6 +17,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "skylt", targets: ["skylt"]),
+        .executable(name: "skylt-hub", targets: ["skylt-hub"]),
         .library(name: "ScheduleCore", targets: ["ScheduleCore"]),
         .library(name: "Kiosk", targets: ["Kiosk"]),
         .library(name: "RemoteView", targets: ["RemoteView"]),
@@ -78,13 +79,17 @@ let package = Package(
             name: "skylt",
             dependencies: [
                 "ScheduleCore", "SignText", "SignLayout", "Hyphenation", "SignRaster", "DisplayContract", "SkyltFiles", "SDLBackend",
-                "KMSBackend", "HDMICEC", "Kiosk", "RemoteView", "Hub",
+                "KMSBackend", "HDMICEC", "Kiosk", "RemoteView",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The hub, a binary of its own (`skylt hub` runs it): the screens' binary carries no web server.
+        .executableTarget(name: "skylt-hub", dependencies: [
+            "Hub", "Kiosk", .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
+        ]),
         // Measuring, kept out of the shipped binary: `swift run -c release skylt-bench …`.
         .executableTarget(
             name: "skylt-bench",
@@ -103,7 +108,7 @@ let package = Package(
         .testTarget(name: "SignRasterTests", dependencies: ["ScheduleCore", "SignLayout", "SignRaster", "Kiosk", "CSDL2", "CSDL2Image", "Hyphenation",
                                                             "SkyltTestSupport"],
                     exclude: ["Goldens"]),
-        .testTarget(name: "SkyltCLITests", dependencies: ["skylt", "SkyltTestSupport"]),
+        .testTarget(name: "SkyltCLITests", dependencies: ["skylt", "skylt-hub", "SkyltTestSupport"]),
         .testTarget(name: "KioskTests", dependencies: [
             "Kiosk", "ScheduleCore", "SignText", "SignLayout", "DisplayContract", "SkyltFiles", "SkyltTestSupport",
             .product(name: "Logging", package: "swift-log"), .product(name: "Clocks", package: "swift-clocks"),

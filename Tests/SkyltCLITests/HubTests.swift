@@ -18,13 +18,19 @@ import Testing
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
             try process.run()
-            // The first line says where it listens.
-            var text = ""
+            // The first line says where it listens (waited for 20 s at most: a hub that says nothing fails the test, never hangs it).
+            let text = LockedText()
             let handle = output.fileHandleForReading
-            while !text.contains("\n"), case let data = handle.availableData, !data.isEmpty {
-                text += String(decoding: data, as: UTF8.self)
+            let read = DispatchSemaphore(value: 0)
+            DispatchQueue.global().async {
+                while !text.value.contains("\n"), case let data = handle.availableData, !data.isEmpty {
+                    text.append(String(decoding: data, as: UTF8.self))
+                }
+                read.signal()
             }
-            if let range = text.range(of: "127.0.0.1:") { self.port = Int(text[range.upperBound...].prefix { $0.isNumber }) ?? 0 }
+            _ = read.wait(timeout: .now() + 20)
+            let firstLine = text.value
+            if let range = firstLine.range(of: "127.0.0.1:") { self.port = Int(firstLine[range.upperBound...].prefix { $0.isNumber }) ?? 0 }
         }
 
         var url: String { "http://127.0.0.1:\(port)" }
@@ -174,4 +180,12 @@ import Testing
         #expect(status("/v1/program", "bearer \(hub.token)") == "HTTP/1.1 200", "the scheme in any case")
         hub.stop()
     }
+}
+
+/// Text gathered on one thread and read on another.
+final class LockedText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var text = ""
+    var value: String { lock.withLock { text } }
+    func append(_ more: String) { lock.withLock { text += more } }
 }
