@@ -107,7 +107,7 @@ import Testing
             // this thread's CPU time: other tests and a loaded machine do not count).
             let started = Self.threadCPUTime()
             let report = FeedReader.read([UInt8](try Data(contentsOf: url)))
-            #expect(report.isValid || !report.errors.isEmpty)
+            #expect((report.program == nil) == !report.errors.isEmpty, "\(url.lastPathComponent): a program exactly when there is no error")
             if let program = report.program, let first = program.firstStart {
                 _ = Board(program: program, at: first)
                 #expect(FeedReader.read(NativeFeedWriter.write(program)).format == .skyltV1)

@@ -14,7 +14,12 @@ enum FrabFeedReader {
             guard case .object = node.value,
                   let track = ObjectFields(node, path: conference.keyPath(dialect.tracksKey), index: index + dialect.indexBase, sink: conference.sink,
                                            keySeparator: dialect.separator),
-                  let name = track.string("name", nonEmpty: true), let color = track.string("color") else { continue }
+                  let name = track.string("name"), let color = track.string("color") else { continue }
+            // Lenient, as everything imported: a track without a name has no colour to give.
+            guard !name.isBlank else {
+                track.warning("a track without a name; its colour \"\(color.prefix(20))\" is not used", key: "name", at: track.offset(of: "name"))
+                continue
+            }
             if let canonical = HexColor.canonical(color) {
                 colors[name] = canonical
             } else {
@@ -150,9 +155,9 @@ enum FrabFeedReader {
         }
         let rooms = roomOrder.map { Room(id: $0, name: $0) }
         ProgramValidator(zone: zone, strictness: .imported, sink: sink).check(rooms: rooms, sessions: sessions)
+        let colors = trackColors(conference, dialect: dialect)  // Before the verdict: whatever it finds counts.
         guard !sink.hasErrors else { return report(nil) }
-        let event = Event(name: name, subtitle: nil, venue: nil, timeZone: zone, locale: locale(of: sessions.map(\.0)),
-                          trackColors: trackColors(conference, dialect: dialect))
+        let event = Event(name: name, subtitle: nil, venue: nil, timeZone: zone, locale: locale(of: sessions.map(\.0)), trackColors: colors)
         return report(Program(event: event, rooms: rooms, sessions: sessions.map(\.0)))
     }
 
