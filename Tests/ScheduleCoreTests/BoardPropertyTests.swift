@@ -1,29 +1,17 @@
 import Foundation
+import SkyltTestSupport
 import Testing
 @testable import ScheduleCore
 
 /// The board's rules checked on generated programs at generated instants (a seeded generator,
 /// so a failure names its seed and repeats), and DST durations across 2020–2030 in ten zones.
 @Suite struct BoardPropertyTests {
-    /// SplitMix64: small, fast, good enough for test data, and the same everywhere.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-    }
-
     static let zones = ["Europe/Stockholm", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Chatham", "UTC"]
 
     /// A valid program: 1–4 rooms, back-to-back or spaced sessions of 1 s – 3 h, some cancelled
     /// (cancelled ones may overlap others), over a few days.
     static func program(seed: UInt64) -> Program {
-        var random = Generator(state: seed)
+        var random = SeededGenerator(state: seed)
         let zone = TimeZone(identifier: zones[random.int(0...(zones.count - 1))])!
         let rooms = (0..<random.int(1...4)).map { Room(id: "r\($0)", name: "Room \($0)") }
         var sessions: [Session] = []
@@ -45,7 +33,7 @@ import Testing
     @Test(arguments: 0..<40)
     func boardRulesHoldEverywhere(_ seed: Int) {
         let program = Self.program(seed: UInt64(seed))
-        var random = Generator(state: UInt64(seed) &+ 77)
+        var random = SeededGenerator(state: UInt64(seed) &+ 77)
         guard let first = program.firstStart, let last = program.lastEnd else { return }
         let span = last.timeIntervalSince(first)
         for _ in 0..<150 {

@@ -10,25 +10,13 @@ import Testing
 /// real fonts) is made within the kiosk's frame budget: random alerts and notes at and under
 /// every bound, many marks on a letter, scripts and emoji, one long word.
 @Suite struct FrameBudgetPropertyTests {
-    /// A seeded generator: the same texts every run, so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces: [[Unicode.Scalar]] = [
         Array("Utrym byggnaden nu ".unicodeScalars), Array("Nödutgång".unicodeScalars), Array("避難してください".unicodeScalars),
         Array("👨‍👩‍👧".unicodeScalars), Array("إخلاء المبنى".unicodeScalars), ["W"], [" "],
     ]
     static let marks: [Unicode.Scalar] = ["\u{0301}", "\u{0323}", "\u{0308}", "\u{0336}", "\u{20DD}"]
 
-    static func text(_ generator: inout SplitMix) -> String {
+    static func text(_ generator: inout SeededGenerator) -> String {
         var scalars: [Unicode.Scalar] = []
         let target = Int.random(in: 1...LiveLimits.maxAlertCharacters * 2, using: &generator)
         while scalars.count < target {
@@ -48,7 +36,7 @@ import Testing
             let fonts = try FontBook(theme: .dark, library: library)
             let canvas = try SoftwareCanvas(width: 1920, height: 1080, fonts: fonts)
             let step = KioskStep(layout: SignLayout(theme: .dark, measurer: fonts), mode: nil, direction: "Nödutgång: trappan till vänster")
-            var generator = SplitMix(state: 22)
+            var generator = SeededGenerator(state: 22)
             var accepted = 0, worst = Duration.zero
             for _ in 0..<200 {
                 let text = Self.text(&generator)

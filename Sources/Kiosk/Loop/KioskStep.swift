@@ -40,8 +40,7 @@ public struct KioskStep {
     public func frame(program: Program?, live: LiveState, status: KioskStatus, at now: Date, clockEvidence: ClockEvidence?, size: Size) -> KioskFrame {
         let clock = ClockGuard.state(of: now, evidence: clockEvidence)
         let words = Phrasebook(locale: program?.event.locale ?? Self.defaultLocale)
-        // An alert is in force when the clock says so, or, with no trusted clock, when it has no end.
-        let alert = live.alert.flatMap { alert in (clock == .ok ? alert.isActive(at: now) : alert.until == nil) ? alert : nil }
+        let alert = Self.alertInForce(live, clock: clock, at: now)
         if let alert, alert.level == .emergency {
             // Whatever the hours or the clock (an emergency without an end needs no clock), and
             // checked again when it ends.
@@ -81,7 +80,7 @@ public struct KioskStep {
     public func fallbackFrame(program: Program?, live: LiveState, at now: Date, clockEvidence: ClockEvidence?, size: Size) -> KioskFrame {
         let clock = ClockGuard.state(of: now, evidence: clockEvidence)
         let words = Phrasebook(locale: program?.event.locale ?? Self.defaultLocale)
-        if let alert = live.alert, alert.level == .emergency, clock == .ok ? alert.isActive(at: now) : alert.until == nil {
+        if let alert = Self.alertInForce(live, clock: clock, at: now), alert.level == .emergency {
             let short = LiveAlert(text: String(alert.text.prefix(Self.fallbackCharacters)), level: .emergency, until: alert.until)
             return KioskFrame(screen: .emergency, list: layout.emergency(short, direction: direction, width: size.width, height: size.height),
                               statusMark: nil, clock: clock, wake: alert.until ?? now.addingTimeInterval(60))
@@ -91,6 +90,11 @@ public struct KioskStep {
         return KioskFrame(screen: screen,
                           list: layout.message(text, width: size.width, height: size.height), statusMark: nil, clock: clock,
                           wake: now.addingTimeInterval(60))
+    }
+
+    /// The alert in force: when the clock says so, or, with no trusted clock, one without an end.
+    static func alertInForce(_ live: LiveState, clock: KioskStatus.ClockState, at now: Date) -> LiveAlert? {
+        live.alert.flatMap { alert in (clock == .ok ? alert.isActive(at: now) : alert.until == nil) ? alert : nil }
     }
 
     /// Characters a fallback frame shows at most.
