@@ -91,7 +91,7 @@ public final class HubServer: @unchecked Sendable {  // Its parts are thread-saf
         try await group.run()
     }
 
-    private static let screenHeader = HTTPField.Name("X-Skylt-Screen")!
+    private static let screenHeader = HTTPField.Name(HubNames.screenHeader)!
     private static let unauthorized = Response(status: .unauthorized, headers: [.wwwAuthenticate: "Bearer"])
 
     private func authorized(_ request: Request) -> Bool {

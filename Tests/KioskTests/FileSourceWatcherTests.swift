@@ -1,6 +1,7 @@
 import DisplayContract
 import Foundation
 import ScheduleCore
+import SkyltTestSupport
 import Testing
 @testable import Kiosk
 
@@ -88,7 +89,7 @@ import Testing
             try handle.close()
         }
         let seconds = try #require(harness.secondsUntil("Changed"), "the \(how) edit never reached the screen")
-        #expect(seconds < 1, "\(how): \(seconds) s")
+        #expect(seconds < TimingAllowance.seconds(1), "\(how): \(seconds) s")
     }
 
     @Test func deletedThenRestored() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import SkyltTestSupport
 import Testing
 
 /// `skylt live` as a technician types it, and the readers of its file (`now`, `render`, `run`,
@@ -208,7 +209,7 @@ import Testing
             let seconds = Date().timeIntervalSince(start)
             #expect(frameCount() > before, "\(edit) never reached the screen")
             // A second on a quiet machine (.ci/bench-live measures it); a loaded CI run gets more.
-            #expect(seconds < 5, "\(edit) took \(seconds) s")
+            #expect(seconds < TimingAllowance.seconds(5), "\(edit) took \(seconds) s")
         }
         let status = try Self.json(String(decoding: try Data(contentsOf: folder.appendingPathComponent("state/status.json")), as: UTF8.self))
         let liveStatus = try #require(status["live"] as? [String: Any])

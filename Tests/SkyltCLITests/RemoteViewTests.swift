@@ -30,7 +30,7 @@ import Testing
                 process.arguments = arguments
             }
             process.standardOutput = FileHandle.nullDevice
-            FileManager.default.createFile(atPath: folder.path + "/stderr.log", contents: nil)
+            _ = FileManager.default.createFile(atPath: folder.path + "/stderr.log", contents: nil)
             process.standardError = try FileHandle(forWritingTo: folder.appendingPathComponent("stderr.log"))
             try process.run()
         }
