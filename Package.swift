@@ -75,11 +75,16 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
         ]),
+        // The kiosk assembled from its options and settings: sources, display, HDMI-CEC, remote view, loop.
+        .target(name: "KioskLaunch", dependencies: [
+            "ScheduleCore", "Kiosk", "DisplayContract", "SignLayout", "SignRaster", "Hyphenation", "SDLBackend", "KMSBackend", "HDMICEC", "RemoteView",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+        ]),
         .executableTarget(
             name: "skylt",
             dependencies: [
-                "ScheduleCore", "SignText", "SignLayout", "Hyphenation", "SignRaster", "DisplayContract", "SkyltFiles", "SDLBackend",
-                "KMSBackend", "HDMICEC", "Kiosk", "RemoteView",
+                "ScheduleCore", "SignText", "SignLayout", "Hyphenation", "SignRaster", "DisplayContract", "SkyltFiles", "Kiosk", "KioskLaunch", "RemoteView",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -112,6 +117,9 @@ let package = Package(
         .testTarget(name: "KioskTests", dependencies: [
             "Kiosk", "ScheduleCore", "SignText", "SignLayout", "DisplayContract", "SkyltFiles", "SkyltTestSupport",
             .product(name: "Logging", package: "swift-log"), .product(name: "Clocks", package: "swift-clocks"),
+        ]),
+        .testTarget(name: "KioskLaunchTests", dependencies: [
+            "KioskLaunch", "Kiosk", "SignLayout", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "HDMICECTests", dependencies: ["HDMICEC", "DisplayContract", .product(name: "Logging", package: "swift-log")]),
     ],

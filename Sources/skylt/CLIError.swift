@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Kiosk
 
 /// Errors the CLI reports in one line on stderr, with the exit code they deserve.
 enum CLIError: Error, CustomStringConvertible {
@@ -26,11 +27,14 @@ extension CLIError {
     }
 }
 
-/// Runs a command body, turning `CLIError`s into a message and exit code (never a trace).
+/// Runs a command body, turning `CLIError`s (and settings that cannot be used: exit 2) into a
+/// message and exit code (never a trace).
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as CLIError {
         throw error.exit()
+    } catch let problem as SettingProblem {
+        throw CLIError.usage(problem.description).exit()
     }
 }

@@ -83,16 +83,9 @@ struct LiveCommand: ParsableCommand {
             let current = try? LiveFileEditor.read(path, program: program)?.state
             let edit = try self.edit(action, arguments, program: program, state: current ?? .none, now: now)
             if let problem = edit.problem(at: now) { throw CLIError.usage("live \(action): \(problem)") }
-            // Clearing everything starts afresh; an emergency gets through whatever the file held.
-            let replacing: Bool
-            switch edit {
-            case .clear(.all): replacing = true
-            case .alert(let alert): replacing = alert.level == .emergency
-            default: replacing = false
-            }
             let outcome: LiveFileEditor.Outcome
             do throws(LiveFileEditor.Failure) {
-                outcome = try LiveFileEditor.edit(path, program: program, at: now, edit, replacingInvalid: replacing)
+                outcome = try LiveFileEditor.edit(path, program: program, at: now, edit)
             } catch .invalid(let report) {
                 for diagnostic in report.diagnostics { Output.error(diagnostic.formatted(file: path)) }
                 throw invalid(path, report)

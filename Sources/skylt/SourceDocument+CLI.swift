@@ -18,21 +18,11 @@ extension SourceDocument {
     /// Reads and validates a feed; prints its findings, and exits 1 when it is invalid.
     func loadProgram() throws -> Program {
         let report = Self.feedReport(try bytes())
-        for line in Self.lines(of: report, file: displayName) { Output.error(line) }
+        for line in Self.findingLines(of: report, file: displayName) { Output.error(line) }
         guard let program = report.program else {
             throw CLIError.invalidFeed("\(displayName) is not a valid feed (\(report.errorCount) error\(report.errorCount == 1 ? "" : "s")); run `skylt validate \(displayName)`")
         }
         return program
-    }
-
-    /// A feed's findings as `skylt validate` prints them, with what was made of `TZ` where the
-    /// schedule was read in the machine's zone.
-    static func lines(of report: FeedReport, file: String) -> [String] {
-        var lines = report.diagnostics.map { $0.formatted(file: file) }
-        if let note = machineZone.note, report.diagnostics.contains(where: { $0.message.contains("this machine's zone") }) {
-            lines.append("\(file): note: \(note)")
-        }
-        return lines
     }
 
     /// Reads a live file against `program`, or the CLI's error.

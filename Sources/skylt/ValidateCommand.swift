@@ -25,7 +25,7 @@ struct ValidateCommand: ParsableCommand {
                 throw CLIError.usage("\(file.displayName) is a live file, not a feed; check it against its feed: skylt validate FEED --live \(file.displayName)")
             }
             let report = SourceDocument.feedReport(bytes)
-            for line in SourceDocument.lines(of: report, file: file.displayName) { Output.line(line) }
+            for line in SourceDocument.findingLines(of: report, file: file.displayName) { Output.line(line) }
             Output.line(report.summary(file: file.displayName))
             if !report.isValid { throw ExitCode(1) }
             if let live, let program = report.program { try validateLive(live, program: program) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kiosk
+import KioskLaunch
 import Logging
 
 // The only place that reads the command line and decides exit codes: 0 fine, 1 invalid feed,

@@ -47,6 +47,14 @@ import Testing
         #expect(state.applying(.alert(alert), at: now, zone: Self.zone).alert == alert)
     }
 
+    @Test func onlyClearingEverythingAndAnEmergencyReplaceAnInvalidFile() {
+        #expect(LiveEdit.clear(.all).replacesInvalidFile)
+        #expect(LiveEdit.alert(LiveAlert(text: "Utrym", level: .emergency)).replacesInvalidFile)
+        #expect(!LiveEdit.alert(LiveAlert(text: "Fika", level: .info)).replacesInvalidFile)
+        #expect(!LiveEdit.clear(.alert).replacesInvalidFile && !LiveEdit.clear(.room("a")).replacesInvalidFile)
+        #expect(!LiveEdit.delay(room: "a", minutes: 5).replacesInvalidFile && !LiveEdit.room("a", state: .full, note: .keepUnlessOpened).replacesInvalidFile)
+    }
+
     @Test func anEditThatCannotBeMadeSaysWhy() {
         let now = Self.at("2021-09-14T10:00")
         #expect(LiveEdit.delay(room: "a", minutes: -1).problem(at: now) == "a delay cannot be negative; 0 clears it")

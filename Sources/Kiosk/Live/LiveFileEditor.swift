@@ -43,11 +43,9 @@ public enum LiveFileEditor {
         }
     }
 
-    /// Makes `edit` at `now`.
-    /// - Parameter replacingInvalid: whether an invalid file is replaced (its entries lost)
-    ///   rather than refused: for clearing everything, and for an emergency, which must get
-    ///   through whatever the file held.
-    public static func edit(_ path: String, program: Program, at now: Date, _ edit: LiveEdit, replacingInvalid: Bool) throws(Failure) -> Outcome {
+    /// Makes `edit` at `now`. A file that is not valid is refused, unless the edit replaces one
+    /// (`LiveEdit.replacesInvalidFile`: clearing everything, an emergency).
+    public static func edit(_ path: String, program: Program, at now: Date, _ edit: LiveEdit) throws(Failure) -> Outcome {
         do {
             return try FileLock.withLock(path) { () throws(Failure) -> Outcome in
                 let report = try read(path, program: program)
@@ -56,7 +54,7 @@ public enum LiveFileEditor {
                 if let report {
                     if let state = report.state {
                         before = state
-                    } else if replacingInvalid {
+                    } else if edit.replacesInvalidFile {
                         replaced = true
                     } else {
                         throw .invalid(report)

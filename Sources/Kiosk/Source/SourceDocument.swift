@@ -58,6 +58,16 @@ public struct SourceDocument: Sendable {
     /// The machine's zone, and a note when `TZ` needed reading (what was made of it).
     public static let machineZone = MachineZone.resolve(environment: ProcessInfo.processInfo.environment)
 
+    /// A feed's findings as `skylt validate` prints them (`FILE:LINE:COL: error: …`), with what
+    /// was made of `TZ` where the schedule was read in the machine's zone.
+    public static func findingLines(of report: FeedReport, file: String) -> [String] {
+        var lines = report.diagnostics.map { $0.formatted(file: file) }
+        if let note = machineZone.note, report.diagnostics.contains(where: { $0.message.contains("this machine's zone") }) {
+            lines.append("\(file): note: \(note)")
+        }
+        return lines
+    }
+
     /// Whether it is fetched (http or https) rather than read from a file.
     public var isURL: Bool { !url.isFileURL }
 

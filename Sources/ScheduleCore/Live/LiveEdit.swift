@@ -40,6 +40,17 @@ public enum LiveEdit: Sendable, Equatable {
         }
     }
 
+    /// Whether this edit replaces a live file that is not valid (its entries are lost) rather
+    /// than being refused: clearing everything starts afresh, and an emergency must get through
+    /// whatever the file held.
+    public var replacesInvalidFile: Bool {
+        switch self {
+        case .clear(.all): true
+        case .alert(let alert): alert.level == .emergency
+        case .delay, .room, .clear: false
+        }
+    }
+
     /// Why the edit cannot be made (a delay out of range, an alert ending before `now`, a text
     /// that does not fit), or nil. Rooms are checked by `LiveEdit.roomID(_:in:state:)`.
     public func problem(at now: Date) -> String? {

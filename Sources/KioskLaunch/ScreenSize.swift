@@ -2,19 +2,21 @@ import ArgumentParser
 import SignLayout
 
 /// `WIDTHxHEIGHT` arguments (64 to 16,384 pixels a side).
-struct ScreenSize: ExpressibleByArgument, CustomStringConvertible {
-    let size: Size
+public struct ScreenSize: ExpressibleByArgument, CustomStringConvertible {
+    /// The size.
+    public let size: Size
 
-    init(width: Int, height: Int) {
+    /// A size of `width` × `height`.
+    public init(width: Int, height: Int) {
         size = Size(width: width, height: height)
     }
 
-    init?(argument: String) {
+    public init?(argument: String) {
         let parts = argument.lowercased().split(separator: "x")
         guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
               (64...16_384).contains(width), (64...16_384).contains(height) else { return nil }
         self.init(width: width, height: height)
     }
 
-    var description: String { size.description }
+    public var description: String { size.description }
 }
