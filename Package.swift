@@ -32,6 +32,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // The hub's staff pages: password hashes (only HummingbirdBcrypt is built), templates, SQLite.
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libxml2 reads schedule.xml (the core's only C library: a parser, no I/O).
@@ -74,6 +78,8 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"), .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The kiosk assembled from its options and settings: sources, display, HDMI-CEC, remote view, loop.
         .target(name: "KioskLaunch", dependencies: [
@@ -93,7 +99,7 @@ let package = Package(
         ),
         // The hub, a binary of its own (`skylt hub` runs it): the screens' binary carries no web server.
         .executableTarget(name: "skylt-hub", dependencies: [
-            "Hub", "Kiosk", .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
+            "Hub", "Kiosk", "ScheduleCore", .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
         ]),
         // Measuring, kept out of the shipped binary: `swift run -c release skylt-bench …`.
         .executableTarget(

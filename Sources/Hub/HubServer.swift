@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import Kiosk
 import Logging
+import Mustache
 import NIOCore
 import ScheduleCore
 import ServiceLifecycle
@@ -16,6 +17,7 @@ import UnixSignals
 /// every screen within a second and an unchanged state costs nothing. Screens name themselves
 /// and the versions they have in every request: the hub knows which are up and in step.
 ///
+/// Staff pages (`StaffPages`): `/login`, `/door`, `/tech`.
 /// Routes (screens' with the fleet's bearer token): `GET /v1/program`, `GET /v1/live`
 /// (`If-None-Match: "V"` → the next version, or `304` after `holdTime`; `ETag: "V"`, the
 /// content's hash, the same after a restart),
@@ -46,6 +48,7 @@ public final class HubServer: @unchecked Sendable {  // Its parts are thread-saf
     }
 
     private let settings: Settings
+    private let database: HubDatabase
     private let program: HubDocument
     private let live: HubDocument
     private let screens = ScreenRegistry()
@@ -57,8 +60,10 @@ public final class HubServer: @unchecked Sendable {  // Its parts are thread-saf
     /// - Parameters:
     ///   - wallClock: stamps when screens were last heard from.
     ///   - clock: the watchers' debounce and re-checks.
-    public init(settings: Settings, logger: Logger, wallClock: any WallClock, clock: some Clock<Duration>) {
+    ///   - database: accounts, sessions and history (`hub.sqlite` in the state folder).
+    public init(settings: Settings, database: HubDatabase, logger: Logger, wallClock: any WallClock, clock: some Clock<Duration>) {
         self.settings = settings
+        self.database = database
         self.logger = logger
         self.wallClock = wallClock
         let program = HubDocument(kind: .feed, logger: logger)
@@ -73,7 +78,17 @@ public final class HubServer: @unchecked Sendable {  // Its parts are thread-saf
     /// Serves until SIGTERM or SIGINT; `onListening` gets the port (the system's choice for 0).
     public func run(onListening: @escaping @Sendable (Int) -> Void) async throws {
         defer { for follower in followers { follower.stop() } }
-        let router = Router()
+        guard let assets = Assets.directory()?.appendingPathComponent("hub") else { throw HubSetupError(description: "the assets folder (assets/hub) is not found") }
+        let templates = try await MustacheLibrary(directory: assets.path)
+        let router = Router(context: HubRequestContext.self)
+        StaffPages(database: database, templates: templates, livePath: settings.livePath, program: program, live: live, screens: screens,
+                   wallClock: wallClock, logger: logger).register(on: router)
+        for (name, type) in [("staff.css", "text/css; charset=utf-8"), ("staff.js", "text/javascript; charset=utf-8")] {
+            let bytes = try [UInt8](Data(contentsOf: assets.appendingPathComponent(name)))
+            router.get("/\(name)") { _, _ in
+                Response(status: .ok, headers: [.contentType: type, .cacheControl: "max-age=300"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+            }
+        }
         router.get("/v1/program") { request, _ in await self.serve(self.program, request) }
         router.get("/v1/live") { request, _ in await self.serve(self.live, request) }
         router.get("/v1/status") { request, _ -> Response in
@@ -163,4 +178,9 @@ public final class HubServer: @unchecked Sendable {  // Its parts are thread-saf
         </body></html>
         """
     }
+}
+
+/// Why the hub cannot serve (its assets are missing).
+struct HubSetupError: Error, CustomStringConvertible {
+    let description: String
 }

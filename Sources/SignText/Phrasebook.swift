@@ -20,7 +20,7 @@ public struct Phrasebook: Sendable {
         self.language = locale.lowercased().hasPrefix("sv") ? .swedish : .english
     }
 
-    private func pick(_ swedish: String, _ english: String) -> String {
+    func pick(_ swedish: String, _ english: String) -> String {
         language == .swedish ? swedish : english
     }
 

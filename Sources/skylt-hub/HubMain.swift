@@ -3,6 +3,7 @@ import Foundation
 import Hub
 import Kiosk
 import Logging
+import ScheduleCore
 
 /// `skylt hub` (this executable, which `skylt hub` runs): one process in the venue that every
 /// screen follows (`skylt run --hub URL --screen NAME`): the program and the live file from
@@ -12,11 +13,28 @@ import Logging
 struct HubMain: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "skylt hub",
-        abstract: "Serve the program and the live file to every screen of the venue.",
+        abstract: "Serve the program and the live file to every screen of the venue, and the staff pages.",
+        subcommands: [HubServe.self, HubUsers.self],
+        defaultSubcommand: HubServe.self
+    )
+
+    /// A line on stdout at once (unbuffered, also into a pipe: whoever started the hub reads its address).
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+}
+
+/// `skylt hub [serve]`: the server.
+struct HubServe: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the program and the live file to every screen, and the staff pages (the default).",
         discussion: """
-        The state folder holds feed.json (the program: the embedded one at first) and live.json (edit it with
-        skylt live --file DIR/live.json); each edit is judged as the screens judge it and reaches every screen within a second.
+        The state folder holds feed.json (the program: the embedded one at first), live.json (the live state: door staff and the
+        technician change it on the hub's pages, or skylt live --file DIR/live.json), hub.sqlite (accounts, sessions, history) and
+        fleet-token. Each edit is judged as the screens judge it and reaches every screen within a second.
         Screens: skylt run --hub http://ADDRESS:PORT --screen NAME --hub-token-file TOKEN_FILE (the fleet's token, made at first start).
+        Staff: skylt hub user add NAME --role technician|door [--rooms ID,ID]; they sign in at http://ADDRESS:PORT/login.
         """
     )
 
@@ -43,7 +61,10 @@ struct HubMain: ParsableCommand {
             let logger = Logger(label: "skylt-hub")
             var settings = HubServer.Settings(stateDirectory: folder, address: address, port: port, token: token)
             settings.holdTime = .seconds(25)
-            let server = HubServer(settings: settings, logger: logger, wallClock: SystemWallClock(), clock: ContinuousClock())
+            let database: HubDatabase
+            do { database = try HubDatabase(path: folder + "/hub.sqlite") } catch { throw HubError("cannot open \(folder)/hub.sqlite: \(error)") }
+            let accounts = (try? database.accounts()) ?? []
+            let server = HubServer(settings: settings, database: database, logger: logger, wallClock: SystemWallClock(), clock: ContinuousClock())
             let address = self.address
             let tokenPath = tokenFile ?? folder + "/fleet-token"
             let finished = DispatchSemaphore(value: 0)
@@ -51,10 +72,13 @@ struct HubMain: ParsableCommand {
             Task {
                 do {
                     try await server.run { port in
-                        Self.say("skylt hub: listening on http://\(address):\(port)/ (state in \(folder))")
-                        Self.say("  screens:    skylt run --hub http://\(address):\(port) --screen NAME --hub-token-file \(tokenPath)")
-                        Self.say("  program:    edit \(folder)/feed.json (validated before any screen sees it)")
-                        Self.say("  live state: skylt live --file \(folder)/live.json --feed \(folder)/feed.json room ROOM full")
+                        HubMain.say("skylt hub: listening on http://\(address):\(port)/ (state in \(folder))")
+                        HubMain.say("  screens:    skylt run --hub http://\(address):\(port) --screen NAME --hub-token-file \(tokenPath)")
+                        HubMain.say("  program:    edit \(folder)/feed.json (validated before any screen sees it)")
+                        HubMain.say("  live state: skylt live --file \(folder)/live.json --feed \(folder)/feed.json room ROOM full")
+                        HubMain.say("  staff:      http://\(address):\(port)/login" + (accounts.isEmpty
+                            ? " (no account yet: skylt hub user add NAME --role technician --state-dir \(folder))"
+                            : " (\(accounts.count) account\(accounts.count == 1 ? "" : "s"))"))
                     }
                 } catch {
                     failure.value = error
@@ -69,10 +93,6 @@ struct HubMain: ParsableCommand {
         }
     }
 
-    /// A line on stdout at once (unbuffered, also into a pipe: whoever started the hub reads its address).
-    static func say(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
-    }
 
     /// Makes the state folder with the embedded program, an empty live file and a fleet token
     /// where they are missing (never replacing one); returns the token.
@@ -103,6 +123,89 @@ struct HubMain: ParsableCommand {
             throw HubError("cannot write the fleet token to \(path)")
         }
         return token
+    }
+}
+
+/// `skylt hub user add|remove|list`: the staff's accounts.
+struct HubUsers: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Add, remove or list the accounts of door staff and technicians.",
+        subcommands: [Add.self, Remove.self, List.self]
+    )
+
+    struct Place: ParsableArguments {
+        @Option(help: "The hub's state folder (default: ./skylt-hub).")
+        var stateDir = "skylt-hub"
+
+        func database() throws -> HubDatabase {
+            do {
+                try FileManager.default.createDirectory(atPath: stateDir, withIntermediateDirectories: true)
+                return try HubDatabase(path: stateDir + "/hub.sqlite")
+            } catch {
+                throw HubUsers.fail("cannot open \(stateDir)/hub.sqlite: \(error)")
+            }
+        }
+    }
+
+    static func fail(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("skylt: error: hub user: \(message)\n".utf8))
+        return ExitCode(2)
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add an account; its password is printed once (only its hash is kept).")
+        @OptionGroup var place: Place
+        @Argument(help: "The login name: 1–64 letters, digits, '.', '_' or '-'.")
+        var name: String
+        @Option(help: "technician (alerts, every room, the fleet) or door (rooms' state and lateness).")
+        var role: String
+        @Option(help: "With --role door: the room ids it may change, ID,ID (default: every room).")
+        var rooms: String?
+
+        func run() throws {
+            guard let role = Account.Role(rawValue: role) else { throw HubUsers.fail("--role must be technician or door") }
+            let roomList = rooms.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+            if role == .technician && rooms != nil { throw HubUsers.fail("--rooms is for door accounts (a technician may change every room)") }
+            if let roomList, roomList.isEmpty { throw HubUsers.fail("--rooms needs room ids, separated by commas") }
+            // A typo would leave the door with nothing to tap: rooms are checked against the hub's program.
+            if let roomList, let bytes = FileManager.default.contents(atPath: place.stateDir + "/feed.json"),
+               let program = SourceDocument.feedReport(Array(bytes)).program {
+                let unknown = roomList.filter { id in program.room(id: id) == nil }
+                if !unknown.isEmpty {
+                    throw HubUsers.fail("no room \(unknown.joined(separator: ", ")) in the hub's program; its rooms: \(program.rooms.map(\.id).joined(separator: ", "))")
+                }
+            }
+            do {
+                let password = try place.database().addAccount(Account(name: name, role: role, rooms: roomList))
+                HubMain.say("\(name) (\(role.rawValue)\(roomList.map { ", rooms " + $0.joined(separator: ", ") } ?? "")): password \(password)")
+                HubMain.say("Give it to them now: it is not shown again (remove and add the account for a new one).")
+            } catch let refusal as HubDatabase.Refusal {
+                throw HubUsers.fail(refusal.description)
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove an account and sign it out everywhere.")
+        @OptionGroup var place: Place
+        @Argument var name: String
+
+        func run() throws {
+            guard try place.database().removeAccount(name) else { throw HubUsers.fail("there is no account \(name)") }
+            HubMain.say("\(name) removed; its sessions are ended")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the accounts.")
+        @OptionGroup var place: Place
+
+        func run() throws {
+            for account in try place.database().accounts() {
+                HubMain.say("\(account.name)\t\(account.role.rawValue)\t\(account.rooms?.joined(separator: ",") ?? "every room")")
+            }
+        }
     }
 }
 

@@ -47,6 +47,14 @@ import Testing
         #expect(state.applying(.alert(alert), at: now, zone: Self.zone).alert == alert)
     }
 
+    @Test func aRoomsEntryCanBePutBackAsItWas() {
+        let now = Self.at("2021-09-14T10:00")
+        let before = RoomLive(delayMinutes: 10, delaySince: Self.at("2021-09-14T09:30"), state: .filling, note: "Dörr B")
+        let changed = LiveState(rooms: ["hall-a": RoomLive(state: .full)])
+        #expect(changed.applying(.restore(room: "hall-a", entry: before), at: now, zone: Self.zone).room("hall-a") == before)
+        #expect(changed.applying(.restore(room: "hall-a", entry: RoomLive()), at: now, zone: Self.zone) == .none)
+    }
+
     @Test func onlyClearingEverythingAndAnEmergencyReplaceAnInvalidFile() {
         #expect(LiveEdit.clear(.all).replacesInvalidFile)
         #expect(LiveEdit.alert(LiveAlert(text: "Utrym", level: .emergency)).replacesInvalidFile)

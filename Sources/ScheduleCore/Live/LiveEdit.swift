@@ -13,6 +13,8 @@ public enum LiveEdit: Sendable, Equatable {
     case alert(LiveAlert)
     /// Back to normal.
     case clear(Clearing)
+    /// Puts a room's entry back as it was (undoing a change; the default entry removes it).
+    case restore(room: String, entry: RoomLive)
 
     /// What a room edit does to the room's note.
     public enum NoteChange: Sendable, Equatable {
@@ -35,7 +37,7 @@ public enum LiveEdit: Sendable, Equatable {
     /// The room the edit is about, if any.
     public var room: String? {
         switch self {
-        case .delay(let room, _), .room(let room, _, _), .clear(.room(let room)): room
+        case .delay(let room, _), .room(let room, _, _), .clear(.room(let room)), .restore(let room, _): room
         case .alert, .clear: nil
         }
     }
@@ -47,7 +49,7 @@ public enum LiveEdit: Sendable, Equatable {
         switch self {
         case .clear(.all): true
         case .alert(let alert): alert.level == .emergency
-        case .delay, .room, .clear: false
+        case .delay, .room, .clear, .restore: false
         }
     }
 
@@ -66,7 +68,7 @@ public enum LiveEdit: Sendable, Equatable {
             if alert.text.isBlank { return "the alert has no text" }
             if let problem = DisplayText.problem(alert.text, maxCharacters: LiveLimits.maxAlertCharacters) { return "the alert: " + problem }
             if let until = alert.until, until <= now { return "the alert would end before it begins" }
-        case .room, .clear:
+        case .room, .clear, .restore:
             break
         }
         return nil
@@ -123,6 +125,8 @@ extension LiveState {
             state.alert = nil
         case .clear(.room(let id)):
             state.rooms[id] = nil
+        case .restore(let id, let entry):
+            state.rooms[id] = entry.isDefault ? nil : entry
         }
         // A room back to normal is the same as one not listed.
         state.rooms = state.rooms.filter { !$0.value.isDefault }

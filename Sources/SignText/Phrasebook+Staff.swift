@@ -1,0 +1,56 @@
+import ScheduleCore
+
+/// The hub's staff pages, Swedish and English, in the same table as the screens' words.
+extension Phrasebook {
+    public var staffSignIn: String { pick("Logga in", "Sign in") }
+    public var staffName: String { pick("Namn", "Name") }
+    public var staffPassword: String { pick("Lösenord", "Password") }
+    public var staffSignOut: String { pick("Logga ut", "Sign out") }
+    public var staffWrongLogin: String { pick("Fel namn eller lösenord.", "Wrong name or password.") }
+    public var staffTooManyAttempts: String { pick("För många försök: vänta en minut.", "Too many attempts: wait a minute.") }
+    public var staffDoors: String { pick("Dörrar", "Doors") }
+    public var staffTechnician: String { pick("Tekniker", "Technician") }
+    public var staffNoRooms: String { pick("Inga salar att visa: programmet saknas eller kontot har inga salar.", "No rooms to show: no program, or the account has no rooms.") }
+    public var staffNote: String { pick("Meddelande vid dörren (valfritt)", "Note for the door (optional)") }
+    public var staffLate: String { pick("Försenat", "Running late") }
+    public var staffOnTime: String { pick("I tid", "On time") }
+    public var staffRaiseAlert: String { pick("Meddelande till alla skärmar", "Message to every screen") }
+    public var staffAlertText: String { pick("Text", "Text") }
+    public var staffInfo: String { pick("Information (en rad)", "Information (a banner)") }
+    public var staffEmergency: String { pick("Nödläge (hela skärmen)", "Emergency (the whole screen)") }
+    public var staffUntil: String { pick("Till (valfritt, TT:MM)", "Until (optional, HH:MM)") }
+    public var staffSend: String { pick("Skicka", "Send") }
+    public var staffClearAlert: String { pick("Ta bort meddelandet", "Clear the message") }
+    public var staffAlertInForce: String { pick("Gäller nu", "In force") }
+    public var staffNoAlert: String { pick("Inget meddelande", "No message") }
+    public var staffRooms: String { pick("Salar", "Rooms") }
+    public var staffScreens: String { pick("Skärmar", "Screens") }
+    public var staffHistory: String { pick("Ändringar", "Changes") }
+    public var staffUndo: String { pick("Ångra", "Undo") }
+    public var staffOnline: String { pick("ansluten", "online") }
+    public var staffStale: String { pick("tyst", "stale") }
+    public var staffGone: String { pick("borta", "gone") }
+    public var staffUpToDate: String { pick("aktuell", "up to date") }
+    public var staffBehind: String { pick("efter", "behind") }
+
+    /// The state buttons' words: "Öppet", "Nästan fullt", "Fullt", "Stängt".
+    public func staffState(_ state: RoomState) -> String {
+        switch state {
+        case .open: pick("Öppet", "Open")
+        case .filling: pick("Nästan fullt", "Filling")
+        case .full: pick("Fullt", "Full")
+        case .closed: pick("Stängt", "Closed")
+        }
+    }
+
+    /// "På 3 av 3 skärmar" / "On 3 of 3 screens".
+    public func staffOnScreens(_ count: Int, of total: Int) -> String {
+        pick("På \(count) av \(total) skärmar", "On \(count) of \(total) screens")
+    }
+
+    /// When no screen has asked the hub in the last minute.
+    public var staffNoScreens: String { pick("Inga skärmar anslutna just nu", "No screens connected right now") }
+
+    /// "Väntar på skärmarna…" while not every screen has the latest change.
+    public var staffWaitingForScreens: String { pick("Skickar till skärmarna…", "Sending to the screens…") }
+}
