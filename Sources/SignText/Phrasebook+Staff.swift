@@ -26,6 +26,7 @@ extension Phrasebook {
     public var staffRooms: String { pick("Salar", "Rooms") }
     public var staffScreens: String { pick("Skärmar", "Screens") }
     public var staffHistory: String { pick("Ändringar", "Changes") }
+    public var staffAlertTarget: String { pick("Meddelande", "Message") }
     public var staffUndo: String { pick("Ångra", "Undo") }
     public var staffOnline: String { pick("ansluten", "online") }
     public var staffStale: String { pick("tyst", "stale") }
@@ -53,4 +54,23 @@ extension Phrasebook {
 
     /// "Väntar på skärmarna…" while not every screen has the latest change.
     public var staffWaitingForScreens: String { pick("Skickar till skärmarna…", "Sending to the screens…") }
+
+    /// Why the hub refused a change, in the page's language.
+    public enum StaffRefusal: Sendable {
+        case signInFirst, formOutOfDate, formNotUsable, roomNotAllowed, technicianOnly, noProgram, noSuchRoom, nothingToUndo
+    }
+
+    /// The words for a refusal.
+    public func staffRefusal(_ refusal: StaffRefusal) -> String {
+        switch refusal {
+        case .signInFirst: pick("Logga in först.", "Sign in first.")
+        case .formOutOfDate: pick("Formuläret är inaktuellt: ladda om sidan.", "The form is out of date: reload the page.")
+        case .formNotUsable: pick("Formuläret är för stort eller trasigt.", "The form is too large or not a form.")
+        case .roomNotAllowed: pick("Det här kontot får inte ändra den salen.", "This account may not change that room.")
+        case .technicianOnly: pick("Bara en tekniker får göra det.", "Only a technician may do that.")
+        case .noProgram: pick("Hubben har inget giltigt program.", "The hub has no valid program.")
+        case .noSuchRoom: pick("Salen finns inte i programmet.", "There is no such room in the program.")
+        case .nothingToUndo: pick("Inget att ångra.", "Nothing to undo.")
+        }
+    }
 }

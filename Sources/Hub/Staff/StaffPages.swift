@@ -73,12 +73,12 @@ final class StaffPages: Sendable {
         let now = wallClock.now()
         guard throttle.allows(name: name, address: address, now: now) else {
             logger.warning("login refused: too many attempts", metadata: ["name": "\(PrintableText.escaped(name))", "from": "\(address)"])
-            return loginPage(request, message: words(request).staffTooManyAttempts, status: .tooManyRequests)
+            return loginPage(request, message: words(request).staffTooManyAttempts, status: .tooManyRequests, name: name)
         }
         guard let account = try database.verify(name: name, password: String((form["password"] ?? "").prefix(128))) else {
             throttle.failed(name: name, address: address, now: now)
             logger.warning("login failed", metadata: ["name": "\(PrintableText.escaped(name))", "from": "\(address)"])
-            return loginPage(request, message: words(request).staffWrongLogin, status: .unauthorized)
+            return loginPage(request, message: words(request).staffWrongLogin, status: .unauthorized, name: name)
         }
         throttle.succeeded(name: name)
         let session = try database.startSession(account, device: Self.device(request, address), now: now)
@@ -103,17 +103,17 @@ final class StaffPages: Sendable {
     /// then `body`. Refused writes change nothing.
     private func write(_ request: Request, _ context: HubRequestContext, needs permission: Permission?,
                        _ body: (HubDatabase.Session, FormFields, String) throws -> Response) async throws -> Response {
-        guard let session = session(request) else { return refusal(request, .forbidden, "sign in first") }
-        guard let form = await Self.form(request) else { return refusal(request, .contentTooLarge, "the form is too large or not a form") }
-        guard ConstantTime.equal(form["csrf"] ?? "", session.csrf) else { return refusal(request, .forbidden, "the form is out of date: reload the page") }
+        guard let session = session(request) else { return refusal(request, .forbidden, .signInFirst) }
+        guard let form = await Self.form(request) else { return refusal(request, .contentTooLarge, .formNotUsable) }
+        guard ConstantTime.equal(form["csrf"] ?? "", session.csrf) else { return refusal(request, .forbidden, .formOutOfDate) }
         switch permission {
         case .room(let room):
             guard session.account.mayEdit(room: room) else {
                 logger.warning("refused: room not allowed", metadata: ["account": "\(session.account.name)", "room": "\(PrintableText.escaped(String(room.prefix(64))))"])
-                return refusal(request, .forbidden, "this account may not change that room")
+                return refusal(request, .forbidden, .roomNotAllowed)
             }
         case .alerts:
-            guard session.account.mayRaiseAlerts else { return refusal(request, .forbidden, "only a technician may do that") }
+            guard session.account.mayRaiseAlerts else { return refusal(request, .forbidden, .technicianOnly) }
         case nil:
             break
         }
@@ -121,8 +121,8 @@ final class StaffPages: Sendable {
     }
 
     private func roomChange(_ room: String, _ form: FormFields, _ session: HubDatabase.Session, _ device: String, _ request: Request) throws -> Response {
-        guard let program = program.currentProgram else { return refusal(request, .conflict, "the hub has no valid program") }
-        guard program.room(id: room) != nil else { return refusal(request, .notFound, "no such room") }
+        guard let program = program.currentProgram else { return refusal(request, .conflict, .noProgram) }
+        guard program.room(id: room) != nil else { return refusal(request, .notFound, .noSuchRoom) }
         let edit: LiveEdit
         let change: String
         if let stateText = form["state"] {
@@ -141,7 +141,7 @@ final class StaffPages: Sendable {
     }
 
     private func alertChange(_ form: FormFields, _ session: HubDatabase.Session, _ device: String, _ request: Request) throws -> Response {
-        guard let program = program.currentProgram else { return refusal(request, .conflict, "the hub has no valid program") }
+        guard let program = program.currentProgram else { return refusal(request, .conflict, .noProgram) }
         if form["clear"] != nil {
             return try apply(.clear(.alert), target: "alert", change: "cleared", session: session, device: device, request: request, back: "/tech")
         }
@@ -162,7 +162,7 @@ final class StaffPages: Sendable {
     }
 
     private func undo(_ form: FormFields, _ session: HubDatabase.Session, _ device: String, _ request: Request) throws -> Response {
-        guard let target = form["target"], let last = try database.lastChange(of: target) else { return refusal(request, .notFound, "nothing to undo") }
+        guard let target = form["target"], let last = try database.lastChange(of: target) else { return refusal(request, .notFound, .nothingToUndo) }
         let edit: LiveEdit
         if target == "alert" {
             guard let before = LiveEntryText.alert(last.before) else { return refusal(request, .conflict, "that change cannot be undone") }
@@ -180,7 +180,7 @@ final class StaffPages: Sendable {
     /// Makes `edit` in the live file, publishes it at once, records it, and sends the browser back.
     private func apply(_ edit: LiveEdit, target: String, change: String, session: HubDatabase.Session, device: String, request: Request, back: String,
                        checkProblem: Bool = true) throws -> Response {
-        guard let program = program.currentProgram else { return refusal(request, .conflict, "the hub has no valid program") }
+        guard let program = program.currentProgram else { return refusal(request, .conflict, .noProgram) }
         // Whole seconds: what the file can say exactly (the editor reads back what it wrote).
         let now = Date(timeIntervalSince1970: wallClock.now().timeIntervalSince1970.rounded(.down))
         if checkProblem, let problem = edit.problem(at: now) { return refusal(request, .badRequest, problem) }
@@ -204,11 +204,11 @@ final class StaffPages: Sendable {
 
     // MARK: - Pages
 
-    private func loginPage(_ request: Request, message: String?, status: HTTPResponse.Status = .ok) -> Response {
+    private func loginPage(_ request: Request, message: String?, status: HTTPResponse.Status = .ok, name: String = "") -> Response {
         let words = words(request)
         return html(render("login", [
             "lang": words.language == .swedish ? "sv" : "en", "title": words.staffSignIn, "signIn": words.staffSignIn,
-            "nameLabel": words.staffName, "passwordLabel": words.staffPassword, "message": message as Any,
+            "nameLabel": words.staffName, "passwordLabel": words.staffPassword, "message": message as Any, "name": name,
         ]), status: status)
     }
 
@@ -254,7 +254,9 @@ final class StaffPages: Sendable {
                 if latest[change.target] == nil { latest[change.target] = change.id }
             }.values)
             values["history"] = history.map { change -> [String: Any] in
-                ["time": words.time(change.at, in: zone), "account": change.account, "target": change.target, "change": change.change,
+                let shown = change.target.hasPrefix("room:") ? programNow?.room(id: String(change.target.dropFirst(5)))?.name ?? String(change.target.dropFirst(5))
+                    : words.staffAlertTarget
+                return ["time": words.time(change.at, in: zone), "account": change.account, "target": change.target, "shown": shown, "change": change.change,
                  "device": change.device, "undoable": undoable.contains(change.id), "undone": change.undone, "csrf": session.csrf]
             }
         }
@@ -295,6 +297,10 @@ final class StaffPages: Sendable {
 
     private func refusal(_ request: Request, _ status: HTTPResponse.Status, _ reason: String) -> Response {
         html(render("refused", ["lang": words(request).language == .swedish ? "sv" : "en", "title": "\(status.code)", "reason": reason]), status: status)
+    }
+
+    private func refusal(_ request: Request, _ status: HTTPResponse.Status, _ reason: Phrasebook.StaffRefusal) -> Response {
+        refusal(request, status, words(request).staffRefusal(reason))
     }
 
     // MARK: - Helpers
