@@ -119,11 +119,12 @@ let package = Package(
         .testTarget(name: "SignRasterTests", dependencies: ["ScheduleCore", "SignLayout", "SignRaster", "Kiosk", "CSDL2", "CSDL2Image", "Hyphenation",
                                                             "SkyltTestSupport"],
                     exclude: ["Goldens"]),
-        .testTarget(name: "SkyltCLITests", dependencies: ["skylt", "skylt-hub", "SkyltTestSupport"]),
+        .testTarget(name: "SkyltCLITests", dependencies: ["skylt", "skylt-hub", "Hub", "SkyltTestSupport"]),
         .testTarget(name: "KioskTests", dependencies: [
             "Kiosk", "ScheduleCore", "SignText", "SignLayout", "DisplayContract", "SkyltFiles", "SkyltTestSupport",
             .product(name: "Logging", package: "swift-log"), .product(name: "Clocks", package: "swift-clocks"),
         ]),
+        .testTarget(name: "HubTests", dependencies: ["Hub", "ScheduleCore"]),
         .testTarget(name: "KioskLaunchTests", dependencies: [
             "KioskLaunch", "Kiosk", "SignLayout", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

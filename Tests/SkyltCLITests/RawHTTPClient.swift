@@ -90,3 +90,21 @@ extension RawHTTPClient {
         return client.readAll()
     }
 }
+
+extension RawHTTPClient {
+    /// The whole response to a form POST (head and body), or "" when nothing answers.
+    static func post(port: Int, path: String, form: [(String, String)], cookie: String? = nil) -> String {
+        guard let client = RawHTTPClient(port: port) else { return "" }
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+        let body = form.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
+        client.send("POST \(path) HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: \(body.utf8.count)\r\n" + (cookie.map { "Cookie: \($0)\r\n" } ?? "") + "\r\n" + body)
+        return client.readAll()
+    }
+
+    /// The value of a `Set-Cookie: NAME=…` in a response.
+    static func cookie(_ name: String, in response: String) -> String? {
+        guard let range = response.range(of: "set-cookie: \(name)=", options: .caseInsensitive) else { return nil }
+        return String(response[range.upperBound...].prefix { $0 != ";" && $0 != "\r" })
+    }
+}
