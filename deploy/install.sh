@@ -7,6 +7,7 @@
 #   deploy/install.sh --dry-run        print what would be done, change nothing
 #   deploy/install.sh --destdir DIR    install into DIR (a staging root; no packages, no systemctl)
 #   deploy/install.sh --uninstall      remove Skylt but keep the last good feed (--purge: that too)
+#   deploy/install.sh --hub            make this machine the venue's hub instead (skylt-hub.service)
 set -euo pipefail
 
 prefix=/usr/local
@@ -16,9 +17,10 @@ uninstall=0
 purge=0
 binary=""
 packages=1
+hub=0
 source_dir=$(cd "$(dirname "$0")/.." && pwd)
 
-usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
 while (($#)); do
   case "$1" in
     --dry-run) dry_run=1 ;;
@@ -28,6 +30,7 @@ while (($#)); do
     --uninstall) uninstall=1 ;;
     --purge) purge=1 ;;
     --no-packages) packages=0 ;;
+    --hub) hub=1 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "install.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -40,6 +43,7 @@ bin_dir="$root$prefix/bin"
 share_dir="$root$prefix/share/skylt"
 etc_dir="$root/etc/skylt"
 unit="$root/etc/systemd/system/skylt.service"
+hub_unit="$root/etc/systemd/system/skylt-hub.service"
 
 # Every change goes through `run`, so --dry-run shows exactly what a real run does.
 run() {
@@ -49,11 +53,11 @@ note() { printf 'install.sh: %s\n' "$*"; }
 systemd_here() { [ -z "$destdir" ] && command -v systemctl >/dev/null && [ -d /run/systemd/system ]; }
 
 if ((uninstall)); then
-  if systemd_here; then run systemctl disable --now skylt.service || true; fi
-  run rm -f "$bin_dir/skylt" "$unit"
+  if systemd_here; then run systemctl disable --now skylt.service skylt-hub.service || true; fi
+  run rm -f "$bin_dir/skylt" "$bin_dir/skylt-hub" "$unit" "$hub_unit"
   run rm -rf "$share_dir" "$etc_dir"
   if ((purge)); then
-    run rm -rf "$root/var/lib/skylt" "$root/var/lib/private/skylt"
+    run rm -rf "$root/var/lib/skylt" "$root/var/lib/private/skylt" "$root/var/lib/skylt-hub" "$root/var/lib/private/skylt-hub"
   else
     note "kept the last good feed in /var/lib/skylt (remove it with --uninstall --purge)"
   fi
@@ -85,6 +89,7 @@ if [ -z "$binary" ]; then
   run swift build --package-path "$source_dir" -c release --static-swift-stdlib --scratch-path "$source_dir/.build-release"
   binary="$source_dir/.build-release/release/skylt"
 fi
+hub_binary="$(dirname "$binary")/skylt-hub"
 [ -e "$binary" ] || ((dry_run)) || { echo "install.sh: no binary at $binary" >&2; exit 1; }
 
 # 3. Files: binary, assets, unit; the config only if there is none (it is the technician's).
@@ -94,6 +99,29 @@ run install -m 0644 "$source_dir"/assets/feeds/*.json "$share_dir/feeds/"
 run install -m 0644 "$source_dir"/assets/themes/*.json "$share_dir/themes/"
 run install -m 0644 "$source_dir/assets/feed.schema.json" "$source_dir/assets/live.schema.json" "$source_dir/README.md" "$share_dir/"
 run install -m 0644 "$source_dir/deploy/README.md" "$share_dir/DEPLOY.md"
+if ((hub)); then
+  # The hub: its binary beside skylt (`skylt hub` runs it), its pages' templates, its unit. Its
+  # state (program, live file, accounts, fleet token) is made in /var/lib/skylt-hub at first start.
+  [ -e "$hub_binary" ] || ((dry_run)) || { echo "install.sh: no hub binary at $hub_binary (build the skylt-hub product)" >&2; exit 1; }
+  run install -m 0755 "$hub_binary" "$bin_dir/skylt-hub"
+  run install -d -m 0755 "$share_dir/hub"
+  run install -m 0644 "$source_dir"/assets/hub/* "$share_dir/hub/"
+  if ((dry_run)); then
+    printf 'would write: %s (ExecStart=%s/bin/skylt-hub …)\n' "$hub_unit" "$prefix"
+  else
+    sed "s#/usr/local/bin/skylt#$prefix/bin/skylt#; s#/usr/local/share/skylt#$prefix/share/skylt#" "$source_dir/deploy/skylt-hub.service" > "$hub_unit"
+    chmod 0644 "$hub_unit"
+  fi
+  if systemd_here; then
+    run systemctl daemon-reload
+    run systemctl enable --now skylt-hub.service
+  else
+    note "not enabling the hub (no running systemd, or installing into --destdir)"
+  fi
+  note "done: the hub listens on port 8080; add the first account with: sudo $prefix/bin/skylt hub user add NAME --role technician --state-dir /var/lib/skylt-hub"
+  exit 0
+fi
+
 if [ -e "$etc_dir/skylt.json" ]; then
   note "kept the existing $etc_dir/skylt.json"
 else

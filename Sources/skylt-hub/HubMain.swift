@@ -138,12 +138,25 @@ struct HubUsers: ParsableCommand {
         @Option(help: "The hub's state folder (default: ./skylt-hub).")
         var stateDir = "skylt-hub"
 
-        func database() throws -> HubDatabase {
+        /// The hub's database, for `body`; run as root on a state folder that belongs to the
+        /// service, the files it made are handed to the folder's owner after.
+        func withDatabase<T>(_ body: (HubDatabase) throws -> T) throws -> T {
+            let database: HubDatabase
             do {
                 try FileManager.default.createDirectory(atPath: stateDir, withIntermediateDirectories: true)
-                return try HubDatabase(path: stateDir + "/hub.sqlite")
+                database = try HubDatabase(path: stateDir + "/hub.sqlite")
             } catch {
                 throw HubUsers.fail("cannot open \(stateDir)/hub.sqlite: \(error)")
+            }
+            defer { handOver() }
+            return try body(database)
+        }
+
+        private func handOver() {
+            guard geteuid() == 0, let owner = try? FileManager.default.attributesOfItem(atPath: stateDir),
+                  let uid = owner[.ownerAccountID] as? Int, let gid = owner[.groupOwnerAccountID] as? Int, uid != 0 else { return }
+            for name in ["hub.sqlite", "hub.sqlite-wal", "hub.sqlite-shm"] where FileManager.default.fileExists(atPath: stateDir + "/" + name) {
+                _ = chown(stateDir + "/" + name, uid_t(uid), gid_t(gid))
             }
         }
     }
@@ -177,7 +190,7 @@ struct HubUsers: ParsableCommand {
                 }
             }
             do {
-                let password = try place.database().addAccount(Account(name: name, role: role, rooms: roomList))
+                let password = try place.withDatabase { try $0.addAccount(Account(name: name, role: role, rooms: roomList)) }
                 HubMain.say("\(name) (\(role.rawValue)\(roomList.map { ", rooms " + $0.joined(separator: ", ") } ?? "")): password \(password)")
                 HubMain.say("Give it to them now: it is not shown again (remove and add the account for a new one).")
             } catch let refusal as HubDatabase.Refusal {
@@ -192,7 +205,7 @@ struct HubUsers: ParsableCommand {
         @Argument var name: String
 
         func run() throws {
-            guard try place.database().removeAccount(name) else { throw HubUsers.fail("there is no account \(name)") }
+            guard try place.withDatabase({ try $0.removeAccount(name) }) else { throw HubUsers.fail("there is no account \(name)") }
             HubMain.say("\(name) removed; its sessions are ended")
         }
     }
@@ -202,7 +215,7 @@ struct HubUsers: ParsableCommand {
         @OptionGroup var place: Place
 
         func run() throws {
-            for account in try place.database().accounts() {
+            for account in try place.withDatabase({ try $0.accounts() }) {
                 HubMain.say("\(account.name)\t\(account.role.rawValue)\t\(account.rooms?.joined(separator: ",") ?? "every room")")
             }
         }

@@ -65,7 +65,37 @@ import Glibc
         #expect(try FileManager.default.contentsOfDirectory(atPath: root).isEmpty)
     }
 
-    @Test func systemdUnitVerifiesAndIsLockedDown() throws {
+    @Test func theHubInstallsBesideTheScreensBinaryAndServesItsPages() throws {
+        let root = try temporaryFolder().path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = try bash([Self.install, "--hub", "--destdir", root, "--binary", CLI.binary.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        for path in ["/usr/local/bin/skylt", "/usr/local/bin/skylt-hub", "/usr/local/share/skylt/hub/door.mustache", "/usr/local/share/skylt/hub/staff.css",
+                     "/etc/systemd/system/skylt-hub.service"] {
+            #expect(FileManager.default.fileExists(atPath: root + path), "\(path)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: root + "/etc/systemd/system/skylt.service"), "a hub is not a screen unless installed as one too")
+        // The installed hub finds its pages beside it, and `skylt hub` runs it.
+        let state = root + "/var/lib/skylt-hub"
+        let added = try CLI.run(["hub", "user", "add", "tech", "--role", "technician", "--state-dir", state], binary: root + "/usr/local/bin/skylt")
+        #expect(added.status == 0 && added.stdout.contains("password"), "\(added.stderr)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: root + "/usr/local/bin/skylt")
+        process.arguments = ["hub", "--state-dir", state, "--port", "0"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+        let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        let port = line.range(of: "127.0.0.1:").map { Int(line[$0.upperBound...].prefix { $0.isNumber }) ?? 0 } ?? 0
+        #expect(RawHTTPClient.get(port: port, path: "/login", authorization: nil).contains("<form method=\"post\" action=\"/login\">"), "\(line)")
+        #expect(try bash([Self.install, "--destdir", root, "--uninstall"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: root + "/usr/local/bin/skylt-hub"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/etc/systemd/system/skylt-hub.service"))
+    }
+
+    @Test(arguments: ["skylt", "skylt-hub"]) func systemdUnitVerifiesAndIsLockedDown(_ name: String) throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze") else {
             if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("systemd-analyze is missing; .ci/setup installs systemd") }
             print("skipped: systemd-analyze is not installed")
@@ -74,12 +104,12 @@ import Glibc
         let folder = try temporaryFolder().path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // verify checks that ExecStart exists: point it at the binary built here.
-        let unit = try String(contentsOf: CLI.root.appendingPathComponent("deploy/skylt.service"), encoding: .utf8)
-            .replacingOccurrences(of: "/usr/local/bin/skylt", with: CLI.binary.path)
-        try unit.write(toFile: folder + "/skylt.service", atomically: true, encoding: .utf8)
-        let verify = try bash(["-c", "systemd-analyze verify '\(folder)/skylt.service'"])
+        let unit = try String(contentsOf: CLI.root.appendingPathComponent("deploy/\(name).service"), encoding: .utf8)
+            .replacingOccurrences(of: "/usr/local/bin/skylt", with: CLI.binary.deletingLastPathComponent().path + "/skylt")
+        try unit.write(toFile: folder + "/\(name).service", atomically: true, encoding: .utf8)
+        let verify = try bash(["-c", "systemd-analyze verify '\(folder)/\(name).service'"])
         #expect(verify.status == 0 && verify.stderr.isEmpty && verify.stdout.isEmpty, "\(verify.stdout)\(verify.stderr)")
-        let security = try bash(["-c", "systemd-analyze security --offline=true '\(folder)/skylt.service'"])
+        let security = try bash(["-c", "systemd-analyze security --offline=true '\(folder)/\(name).service'"])
         let line = security.stdout.split(separator: "\n").last { $0.contains("Overall exposure level") } ?? ""
         let score = line.split(separator: " ").compactMap { Double($0) }.first
         #expect(score != nil && score! <= 3.0, "\(line)")
