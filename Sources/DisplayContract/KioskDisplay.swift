@@ -18,10 +18,16 @@ public protocol KioskDisplay: ScreenPowerSwitch {
 
     /// What the panel shows now, as PNG bytes (turned as mounted), or nil before the first frame.
     func screenshotPNG() -> [UInt8]?
+
+    /// The same, scaled down to at most `maxWidth` pixels wide: what a hub shows of this screen.
+    func thumbnailPNG(maxWidth: Int) -> [UInt8]?
 }
 
 extension KioskDisplay {
     /// A display is a `ScreenPowerSwitch`; one that cannot turn its panel off (a window, PNG
     /// files) shows the black frame the step decided instead.
     public func setScreenPower(_ on: Bool) {}
+
+    /// A display that cannot scale its picture has no thumbnail.
+    public func thumbnailPNG(maxWidth: Int) -> [UInt8]? { nil }
 }

@@ -89,8 +89,14 @@ public final class HubServer: @unchecked Sendable {  // Its parts are thread-saf
                 Response(status: .ok, headers: [.contentType: type, .cacheControl: "max-age=300"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
             }
         }
-        router.get("/v1/program") { request, _ in await self.serve(self.program, request) }
-        router.get("/v1/live") { request, _ in await self.serve(self.live, request) }
+        router.get("/v1/program") { request, context in await self.serve(self.program, request, context) }
+        router.get("/v1/live") { request, context in await self.serve(self.live, request, context) }
+        router.post("/v1/report") { request, context in await self.take(request, context, limit: ScreenRegistry.maxReportBytes) { name, address, body in
+            self.screens.report(name, from: address, at: self.wallClock.now(), body: body)
+        } }
+        router.put("/v1/thumbnail") { request, context in await self.take(request, context, limit: ScreenRegistry.maxThumbnailBytes) { name, address, body in
+            self.screens.thumbnail(name, from: address, at: self.wallClock.now(), png: body)
+        } }
         router.get("/v1/status") { request, _ -> Response in
             guard self.authorized(request) else { return Self.unauthorized }
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: self.statusJSON())))
@@ -114,15 +120,36 @@ public final class HubServer: @unchecked Sendable {  // Its parts are thread-saf
         return values.count == 1 && ConstantTime.bearerMatches(values[0], token: settings.token)
     }
 
+    /// A screen's report or thumbnail: its name, the fleet's token, a body within `limit`;
+    /// 204 when taken, 400 when not what it should be, 409 when the name is another screen's.
+    private func take(_ request: Request, _ context: HubRequestContext, limit: Int,
+                      _ store: (String, String, [UInt8]) -> Bool) async -> Response {
+        guard authorized(request) else { return Self.unauthorized }
+        guard let name = request.headers[Self.screenHeader].flatMap({ HubNames.isValidScreenName($0) ? $0 : nil }) else { return Response(status: .badRequest) }
+        var request = request
+        guard let body = try? await request.collectBody(upTo: limit) else { return Response(status: .contentTooLarge) }
+        let address = StaffPages.address(context)
+        guard store(name, address, Array(body.readableBytesView)) else {
+            logger.warning("refused a screen's report", metadata: ["screen": "\(name)", "from": "\(address)"])
+            return Response(status: screens.all.contains { $0.name == name && $0.address != address } ? .conflict : .badRequest)
+        }
+        return Response(status: .noContent)
+    }
+
     /// A screen's long-poll: the next version after the one it has, or 304 when none comes in time.
-    private func serve(_ document: HubDocument, _ request: Request) async -> Response {
+    private func serve(_ document: HubDocument, _ request: Request, _ context: HubRequestContext) async -> Response {
         guard authorized(request) else { return Self.unauthorized }
         let seen = request.headers[.ifNoneMatch].map { String($0.trimmingCharacters(in: CharacterSet(charactersIn: "\" W/")).prefix(64)) }
         let name = request.headers[Self.screenHeader].flatMap { HubNames.isValidScreenName($0) ? $0 : nil }
+        let address = StaffPages.address(context)
         let record = { (version: String?) in
             guard let name else { return }
             let now = self.wallClock.now()
-            if document.kind == .feed { self.screens.saw(name, at: now, program: version) } else { self.screens.saw(name, at: now, live: version) }
+            if document.kind == .feed {
+                self.screens.saw(name, from: address, at: now, program: version)
+            } else {
+                self.screens.saw(name, from: address, at: now, live: version)
+            }
         }
         record(seen)
         guard let answer = await document.publication.next(after: seen, within: settings.holdTime) else {

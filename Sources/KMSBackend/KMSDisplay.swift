@@ -88,6 +88,11 @@ public final class KMSDisplay: KioskDisplay {
         return try? FrameFile.png(canvas, rotation: rotation)
     }
 
+    public func thumbnailPNG(maxWidth: Int) -> [UInt8]? {
+        guard let canvas = upright ?? scanout else { return nil }
+        return try? FrameFile.thumbnailPNG(canvas, rotation: rotation, maxWidth: maxWidth)
+    }
+
     public func setScreenPower(_ on: Bool) {
         guard on != isOn, let output else { return }
         isOn = on

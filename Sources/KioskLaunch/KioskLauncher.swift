@@ -85,9 +85,20 @@ public struct KioskLauncher {
                                  schedule: schedule, direction: settings.direction)
             let tv = hdmiCEC && !settings.headless ? CECScreenPower.discover(logger: logger) : nil
             if let tv { report("skylt: switching the TV's power through HDMI-CEC: \(tv.description)") }
+            // A screen following a hub reports to it what it is and shows, with a thumbnail.
+            let subscription = try settings.hub.map { hub throws(SettingProblem) in
+                try HubSubscription(hub: hub, screen: settings.screen, tokenFile: settings.hubTokenFile)
+            }
+            let thumbnails = subscription.map { _ in ScreenshotMailbox(maxAge: .seconds(4), clock: ContinuousClock(), wakeLoop: { signal.wake() }) }
+            let reporter = subscription.map { subscription in
+                HubReporter(hub: subscription.base, headers: subscription.request.headers, identity: identity(), status: status,
+                            thumbnails: thumbnails, clock: ContinuousClock())
+            }
+            reporter?.start()
+            defer { reporter?.stop() }
             let driver = KioskDriver(step: step, store: store, display: display, wallClock: wallClock, clock: ContinuousClock(), signal: signal,
-                                     limits: limits, notifier: notifier, screenshots: screenshots, powerSwitches: tv.map { [$0] } ?? [],
-                                     live: sources.live)
+                                     limits: limits, notifier: notifier, screenshots: screenshots, thumbnails: thumbnails,
+                                     powerSwitches: tv.map { [$0] } ?? [], live: sources.live)
             let report = report
             driver.onFirstFrame = { _ in report("skylt: first frame on screen after \(String(format: "%.0f", ProcessStart.milliseconds)) ms") }
             try driver.run()
@@ -100,6 +111,20 @@ public struct KioskLauncher {
                 ? " (no display found: run under X11/Wayland, on a bare console with --display kms, or use --headless --frames DIR)" : ""
             throw SettingProblem(error.description + hint)
         }
+    }
+
+    /// What this screen is, for its hub: its sign, its panel's size and rotation.
+    private func identity() -> HubReporter.Identity {
+        let sign: String
+        switch settings.sign.choice.requestedMode {
+        case .room(let id)?: sign = "room \(id)"
+        case .rooms(let ids)?: sign = "lobby of \(ids.joined(separator: ", "))"
+        case .lobby?: sign = "lobby"
+        case nil: sign = "chosen by the program"
+        }
+        let size = settings.headless ? settings.size.size : settings.window.size
+        return HubReporter.Identity(sign: sign, size: settings.fullscreen || settings.display == .kms ? "full screen" : "\(size.width)x\(size.height)",
+                                    rotation: settings.sign.choice.rotation.rawValue)
     }
 
     /// The sign's clock: the system clock, or a simulated one (`clock`, `speed`).

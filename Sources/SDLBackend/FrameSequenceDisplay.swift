@@ -47,4 +47,8 @@ public final class FrameSequenceDisplay: KioskDisplay {
     public func screenshotPNG() -> [UInt8]? {
         canvas.flatMap { try? FrameFile.png($0, rotation: rotation) }
     }
+
+    public func thumbnailPNG(maxWidth: Int) -> [UInt8]? {
+        canvas.flatMap { try? FrameFile.thumbnailPNG($0, rotation: rotation, maxWidth: maxWidth) }
+    }
 }

@@ -75,4 +75,8 @@ public final class WindowDisplay: KioskDisplay {
     public func screenshotPNG() -> [UInt8]? {
         canvas.flatMap { try? FrameFile.png($0, rotation: presenter.rotation) }
     }
+
+    public func thumbnailPNG(maxWidth: Int) -> [UInt8]? {
+        canvas.flatMap { try? FrameFile.thumbnailPNG($0, rotation: presenter.rotation, maxWidth: maxWidth) }
+    }
 }

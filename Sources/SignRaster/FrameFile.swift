@@ -13,6 +13,20 @@ public enum FrameFile {
         return try withExtendedLifetime(turned) { try PNGEncoder.encode(turned.pointer) }
     }
 
+    /// A small PNG of the canvas as the panel shows it, at most `maxWidth` pixels wide (scaled
+    /// by SDL, aspect kept): a hub's picture of what a screen shows.
+    public static func thumbnailPNG(_ canvas: SoftwareCanvas, rotation: Rotation, maxWidth: Int) throws -> [UInt8] {
+        let turned = rotation == .none ? canvas.surface : try rotate(canvas, rotation)
+        return try withExtendedLifetime((canvas, turned)) {
+            let width = max(16, min(maxWidth, turned.width))
+            let height = max(9, turned.height * width / max(1, turned.width))
+            let small = try Surface(width: width, height: height)
+            var target = SDL_Rect(x: 0, y: 0, w: Int32(width), h: Int32(height))
+            guard SDL_UpperBlitScaled(turned.pointer, nil, small.pointer, &target) == 0 else { throw SDLError("SDL_BlitScaled") }
+            return try PNGEncoder.encode(small.pointer)
+        }
+    }
+
     /// Writes the PNG atomically (a temporary file with a random name, created exclusively,
     /// renamed into place), so readers never see half a PNG and nothing planted at the
     /// temporary name is written through.

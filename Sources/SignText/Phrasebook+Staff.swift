@@ -31,6 +31,9 @@ extension Phrasebook {
     public var staffOnline: String { pick("ansluten", "online") }
     public var staffStale: String { pick("tyst", "stale") }
     public var staffGone: String { pick("borta", "gone") }
+    public var staffScreenOn: String { pick("skärmen på", "screen on") }
+    public var staffScreenOff: String { pick("skärmen avstängd", "screen off") }
+    public var staffClockNotSet: String { pick("klockan inte ställd", "clock not set") }
     public var staffUpToDate: String { pick("aktuell", "up to date") }
     public var staffBehind: String { pick("efter", "behind") }
 

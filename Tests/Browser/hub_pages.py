@@ -197,6 +197,17 @@ def main():
                     check("EVACUATE" in ocr(path).upper(), "the lobby's new frame is the emergency")
             check(all(v is not None and v <= 1.0 for v in latencies.values()), f"every screen shows the emergency within 1 s: {latencies}")
             tech.wait_for_function("document.getElementById('ack').className.includes('done')", timeout=5000)
+            # Every screen has reported what it is and sent a thumbnail of what it shows (every 5 s when it changed).
+            deadline = time.time() + 15
+            while time.time() < deadline:
+                tech.goto(base + "/tech")
+                if tech.locator(".tiles img").count() == 3 and tech.evaluate(
+                        "Array.from(document.querySelectorAll('.tiles img')).every(i => i.complete && i.naturalWidth === 320)"):
+                    break
+                time.sleep(1)
+            check(tech.locator(".tiles img").count() == 3, "the fleet shows a thumbnail of each screen")
+            tiles = tech.inner_text(".tiles")
+            check("room hall-a" in tiles and "lobby" in tiles and "1280x720" in tiles and "screen on" in tiles, "each tile says what the screen is: %r" % tiles[:200])
             tech.screenshot(path=str(OUT / "hub-tech-desktop.png"), full_page=True)
             # The history says who did what; the phone view of the same page.
             check("door-a" in tech.inner_text("table.history") and "emergency" in tech.inner_text("table.history"), "the history lists both changes")

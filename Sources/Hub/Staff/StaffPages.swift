@@ -47,6 +47,11 @@ final class StaffPages: Sendable {
         router.get("/door") { request, _ in self.page(request, template: "door") }
         router.get("/tech") { request, _ in self.page(request, template: "tech") }
         router.get("/staff/ack") { request, _ in self.ack(request) }
+        router.get("/staff/thumbnail/{screen}") { request, context -> Response in
+            guard self.session(request)?.account.role == .technician else { return Response(status: .forbidden) }
+            guard let png = self.screens.thumbnail(of: context.parameters.get("screen") ?? "") else { return Response(status: .notFound) }
+            return Response(status: .ok, headers: [.contentType: "image/png", .cacheControl: "private, max-age=60"], body: .init(byteBuffer: ByteBuffer(bytes: png)))
+        }
         router.post("/door/{room}") { request, context in
             let room = context.parameters.get("room") ?? ""
             return try await self.write(request, context, needs: .room(room)) { session, form, device in try self.roomChange(room, form, session, device, request) }
@@ -269,8 +274,15 @@ final class StaffPages: Sendable {
         return screens.all.map { screen in
             let age = now.timeIntervalSince(screen.lastSeen)
             let inStep = screen.programVersion == programVersion && screen.liveVersion == liveVersion
-            return ["name": screen.name, "state": age < 60 ? words.staffOnline : age < 300 ? words.staffStale : words.staffGone,
-                    "inStep": inStep ? words.staffUpToDate : words.staffBehind, "seen": "\(Int(age)) s"]
+            var tile: [String: Any] = ["name": screen.name, "state": age < 60 ? words.staffOnline : age < 300 ? words.staffStale : words.staffGone,
+                                       "inStep": inStep ? words.staffUpToDate : words.staffBehind, "seen": "\(Int(age)) s",
+                                       "stateClass": age < 60 ? "online" : age < 300 ? "stale" : "gone"]
+            let details = [screen.sign, screen.size, screen.version.map { "Skylt " + $0 },
+                           screen.screenOn.map { $0 ? words.staffScreenOn : words.staffScreenOff },
+                           screen.clockTrusted == false ? words.staffClockNotSet : nil].compactMap { $0 }
+            if !details.isEmpty { tile["details"] = details.joined(separator: " · ") }
+            if screen.hasThumbnail { tile["thumbnail"] = "/staff/thumbnail/\(screen.name)?at=\(Int(screen.lastSeen.timeIntervalSince1970))" }
+            return tile
         }
     }
 

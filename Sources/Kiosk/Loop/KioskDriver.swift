@@ -21,6 +21,7 @@ public final class KioskDriver<C: Clock> where C.Duration == Duration {
     private let limits: KioskLimits
     private let notifier: SystemdNotifier?
     private let screenshots: ScreenshotMailbox?
+    private let thumbnails: ScreenshotMailbox?
     private let powerSwitches: [any ScreenPowerSwitch]
     private let live: LiveStore?
     private let overlay = LiveOverlay()
@@ -49,12 +50,13 @@ public final class KioskDriver<C: Clock> where C.Duration == Duration {
     ///   - signal: wakes and stops the loop from other threads.
     ///   - notifier: systemd (READY=1 after the first frame, WATCHDOG=1 at half `WatchdogSec`).
     ///   - screenshots: requests from the remote view.
+    ///   - thumbnails: requests from the hub reporter (`HubReporter.thumbnailWidth` wide).
     ///   - powerSwitches: besides the display, what else turns the panel off and on (HDMI-CEC).
     ///   - store: the program; the status board it reports to is the one the driver reads and sets.
     ///   - live: the technician's live state, laid over the program each turn (nil: none).
     public init(step: KioskStep, store: ProgramStore, display: any KioskDisplay, wallClock: any WallClock, clock: C, signal: LoopSignal,
                 limits: KioskLimits = KioskLimits(), notifier: SystemdNotifier? = nil, screenshots: ScreenshotMailbox? = nil,
-                powerSwitches: [any ScreenPowerSwitch] = [], live: LiveStore? = nil) {
+                thumbnails: ScreenshotMailbox? = nil, powerSwitches: [any ScreenPowerSwitch] = [], live: LiveStore? = nil) {
         self.live = live
         self.step = step
         self.store = store
@@ -66,6 +68,7 @@ public final class KioskDriver<C: Clock> where C.Duration == Duration {
         self.limits = limits
         self.notifier = notifier
         self.screenshots = screenshots
+        self.thumbnails = thumbnails
         self.powerSwitches = powerSwitches
         started = clock.now
         watchdog = notifier?.watchdogInterval.map { WatchdogSchedule(interval: $0) }
@@ -120,6 +123,7 @@ public final class KioskDriver<C: Clock> where C.Duration == Duration {
         }
         lastFrame = frame
         if let screenshots, screenshots.isRequested { screenshots.deliver(display.screenshotPNG()) }
+        if let thumbnails, thumbnails.isRequested { thumbnails.deliver(display.thumbnailPNG(maxWidth: HubReporter.thumbnailWidth)) }
         let took = turnStart.duration(to: clock.now)
         if took > KioskLimits.frameBudget, !isSlow {
             slowInputs = (planned, liveState)

@@ -10,6 +10,8 @@ public struct HubSubscription: Sendable {
     /// How both are asked: the hub holds a request up to 25 s, so a request fails after 35 s
     /// without a byte; a hub that is down is asked again within a second.
     public let request: RequestOptions
+    /// The hub's address (reports go to `/v1/report` and `/v1/thumbnail`).
+    public let base: URL
 
     /// The subscription of `screen` to the hub at `hub`, with the token read from `tokenFile`.
     public init(hub: String, screen: String?, tokenFile: String?) throws(SettingProblem) {
@@ -24,6 +26,7 @@ public struct HubSubscription: Sendable {
             guard let token = TokenFile.read(tokenFile) else { throw SettingProblem("--hub-token-file: cannot read a token from \(tokenFile)") }
             headers.append("Authorization: Bearer \(token)")
         }
+        self.base = base
         program = .url(base.appendingPathComponent("v1/program"))
         live = .url(base.appendingPathComponent("v1/live"))
         request = RequestOptions(timeout: 35, headers: headers, maxBackoff: .milliseconds(800))
