@@ -202,6 +202,7 @@ public final class HubServer: @unchecked Sendable {  // Its parts are thread-saf
         <p>Program version \(shown(programVersion, program.publication))\(program.refusal.map { " — newest edit refused: " + escaped($0) } ?? ""),
         live version \(shown(liveVersion, live.publication))\(live.refusal.map { " — newest edit refused: " + escaped($0) } ?? "").</p>
         <table><tr><th>Screen</th><th>State</th><th>Latest program and live state</th><th>Last heard</th></tr>\(rows)</table>
+        <p>Door staff and the technician: <a href="/login">sign in</a> (accounts: <code>skylt hub user add NAME --role technician|door</code>).</p>
         </body></html>
         """
     }

@@ -20,6 +20,15 @@ final class ScreenRegistry: @unchecked Sendable {
         var lastReport: Date?
         var hasThumbnail = false
 
+        /// Whether this screen shows `room`: its own sign, a lobby (of every room, or of a list
+        /// naming it), or one that has not said.
+        func shows(_ room: String) -> Bool {
+            guard let sign else { return true }
+            if sign.hasPrefix("room ") { return sign == "room " + room }
+            if sign.hasPrefix("lobby of ") { return sign.dropFirst(9).split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == room } }
+            return true
+        }
+
         enum CodingKeys: String, CodingKey {
             case name, lastSeen = "last_seen", programVersion = "program_version", liveVersion = "live_version", address
             case sign, size, rotation, version, screenOn = "screen_on", clockTrusted = "clock_trusted", lastReport = "last_report"

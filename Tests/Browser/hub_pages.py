@@ -93,6 +93,16 @@ def main():
             time.sleep(0.1)
         check(all(frames(f) for f in screens.values()), "every screen shows the hub's program")
         time.sleep(1.5)  # every screen's long-poll is held at the hub
+        # Every screen has said what it shows (its first report comes at its start).
+        import urllib.request
+        token = (state / "fleet-token").read_text().strip()
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            status = json.loads(urllib.request.urlopen(urllib.request.Request(base + "/v1/status", headers={"Authorization": "Bearer " + token})).read())
+            if len([s for s in status["screens"] if s.get("sign")]) == 3:
+                break
+            time.sleep(0.2)
+        check(len([s for s in status["screens"] if s.get("sign")]) == 3, "every screen reported what it is: %r" % [s.get("sign") for s in status["screens"]])
 
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
@@ -139,6 +149,9 @@ def main():
             page.wait_for_url("**/door#room-hall-a")
             page.wait_for_function("document.getElementById('ack').className.includes('done')", timeout=5000)
             check("3 av 3" in page.inner_text("#ack"), "the page says every screen has it: %r" % page.inner_text("#ack"))
+            page.wait_for_function("document.querySelector('#room-hall-a .room-ack').className.includes('done')", timeout=5000)
+            room_ack = page.inner_text("#room-hall-a .room-ack")
+            check("2 av 2" in room_ack, "the room says both screens that show it have it (its door and the lobby): %r" % room_ack)
             check(page.locator("#room-hall-a button.state-full[aria-pressed=true]").count() == 1, "the Full button shows it is in force")
             page.screenshot(path=str(OUT / "hub-door-full-phone.png"), full_page=True)
             (shutil.copy(path, OUT / "hub-screen-door-a-full.png") if path else None)

@@ -234,6 +234,7 @@ final class StaffPages: Sendable {
             ]
             // Mustache shows a section for any value, even an empty text: what is not there is left out.
             if entry.delayMinutes > 0 { values["late"] = words.late(entry.delayMinutes * 60) }
+            values["ack"] = ackText(words, room: room.id)
             if let note = entry.note { values["note"] = note }
             return values
         }
@@ -286,24 +287,32 @@ final class StaffPages: Sendable {
         }
     }
 
-    /// "On 3 of 3 screens" for the live state in force (screens heard from in the last minute).
-    private func ackText(_ words: Phrasebook) -> String {
-        let (count, total) = ackCounts()
+    /// "On 3 of 3 screens" for the live state in force: the screens heard from in the last
+    /// minute, or (for a room) those that show it — its own sign and the lobbies listing it, as
+    /// their reports say (a screen that has not said what it shows counts too).
+    private func ackText(_ words: Phrasebook, room: String? = nil) -> String {
+        let (count, total) = ackCounts(room: room)
         if total == 0 { return words.staffNoScreens }
         return count == total ? words.staffOnScreens(count, of: total) : "\(words.staffWaitingForScreens) \(words.staffOnScreens(count, of: total))"
     }
 
-    private func ackCounts() -> (Int, Int) {
+    private func ackCounts(room: String? = nil) -> (Int, Int) {
         let now = wallClock.now()
         let version = live.publication.current?.version
-        let online = screens.all.filter { now.timeIntervalSince($0.lastSeen) < 60 }
+        let online = screens.all.filter { now.timeIntervalSince($0.lastSeen) < 60 && (room.map($0.shows) ?? true) }
         return (online.filter { $0.liveVersion == version }.count, online.count)
     }
 
     private func ack(_ request: Request) -> Response {
         guard session(request) != nil else { return Response(status: .forbidden) }
-        let (count, total) = ackCounts()
-        let body = #"{"text": "\#(ackText(words(request)))", "done": \#(total > 0 && count == total)}"#
+        let words = words(request)
+        let rooms = (request.uri.queryParameters["rooms"].map(String.init) ?? "").split(separator: ",").prefix(64).map(String.init)
+        func entry(_ room: String?) -> String {
+            let (count, total) = ackCounts(room: room)
+            return #"{"text": "\#(ackText(words, room: room))", "done": \#(total > 0 && count == total)}"#
+        }
+        let perRoom = rooms.filter(HubNames.isValidScreenName).map { #""\#($0)": \#(entry($0))"# }.joined(separator: ", ")
+        let body = #"{"all": \#(entry(nil)), "rooms": {\#(perRoom)}}"#
         return Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
