@@ -58,6 +58,34 @@ import Testing
         hub.stop()
     }
 
+    @Test func whatStaffTypeReachesTheScreensWithoutControlCharactersOrNotAtAll() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = folder.appendingPathComponent("hub")
+        let password = try Self.addAccount("tech", role: "technician", state: state)
+        let hub = try HubTests.Hub(folder: folder)
+        defer { hub.stop() }
+        let session = try #require(Self.signIn(hub, name: "tech", password: password))
+        let live = state.appendingPathComponent("live.json")
+        // A note with a terminal escape and a bidirectional override: stored without them.
+        let noted = RawHTTPClient.post(port: hub.port, path: "/door/main", form: [("csrf", session.csrf), ("state", "full"), ("note", "Fullt\u{1B}[2J\u{202E}kcab")],
+                                       cookie: session.cookie)
+        #expect(noted.hasPrefix("HTTP/1.1 303"), "\(noted.prefix(200))")
+        let written = try String(contentsOf: live, encoding: .utf8)
+        #expect(written.contains("\"note\": \"Fullt[2Jkcab\""), "\(written)")
+        // Refused, nothing written: an alert over the length limit, a delay out of range, a state that is none.
+        for form in [[("text", String(repeating: "A", count: 401)), ("level", "emergency")], [("text", "x"), ("level", "loud")]] {
+            let answer = RawHTTPClient.post(port: hub.port, path: "/tech/alert", form: [("csrf", session.csrf)] + form, cookie: session.cookie)
+            #expect(answer.hasPrefix("HTTP/1.1 400"), "\(answer.prefix(120))")
+        }
+        for form in [[("late", "999")], [("late", "-5")], [("late", "ten")], [("state", "packed")], [("nothing", "1")]] {
+            let answer = RawHTTPClient.post(port: hub.port, path: "/door/main", form: [("csrf", session.csrf)] + form, cookie: session.cookie)
+            #expect(answer.hasPrefix("HTTP/1.1 400"), "\(form): \(answer.prefix(120))")
+        }
+        #expect(try String(contentsOf: live, encoding: .utf8) == written, "refused changes wrote nothing")
+        #expect(try HubDatabase(path: state.appendingPathComponent("hub.sqlite").path).history().count == 1, "only the accepted change is in the history")
+    }
+
     @Test func accountsAreCheckedWhenTheyAreMade() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

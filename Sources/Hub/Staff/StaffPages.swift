@@ -132,7 +132,7 @@ final class StaffPages: Sendable {
         let change: String
         if let stateText = form["state"] {
             guard let state = RoomState(rawValue: stateText) else { return refusal(request, .badRequest, "not a room state") }
-            let note = form["note"].flatMap { Self.isBlank($0) ? nil : $0 }
+            let note = form["note"].map(Self.typed).flatMap { Self.isBlank($0) ? nil : $0 }
             edit = .room(room, state: state, note: note.map { .set($0) } ?? .keepUnlessOpened)
             change = state.rawValue + (note.map { ": " + $0 } ?? "")
         } else if let lateText = form["late"] {
@@ -161,7 +161,7 @@ final class StaffPages: Sendable {
             let stamp = String(format: "%04d-%02d-%02dT%02d:%02d", day.year, day.month, day.day, parts[0], parts[1])
             do throws(SettingProblem) { until = try InstantText.parse(stamp, zone: zone, setting: "until") } catch { return refusal(request, .badRequest, error.description) }
         }
-        let text = form["text"] ?? ""
+        let text = Self.typed(form["text"] ?? "")
         return try apply(.alert(LiveAlert(text: text, level: level, until: until)), target: "alert", change: "\(level.rawValue): \(text)",
                          session: session, device: device, request: request, back: "/tech")
     }
@@ -354,6 +354,15 @@ final class StaffPages: Sendable {
         var request = request
         guard let buffer = try? await request.collectBody(upTo: FormFields.maxBytes) else { return nil }
         return FormFields(Array(buffer.readableBytesView))
+    }
+
+    /// What a person typed, as it may be shown: control characters and bidirectional overrides
+    /// (which could make a note read backwards on the technician's page) left out.
+    static func typed(_ text: String) -> String {
+        let overrides: ClosedRange<UInt32> = 0x202A...0x202E, isolates: ClosedRange<UInt32> = 0x2066...0x2069
+        return DisplayText.withoutControls(String(String.UnicodeScalarView(text.unicodeScalars.filter {
+            !overrides.contains($0.value) && !isolates.contains($0.value)
+        })))
     }
 
     static func isBlank(_ text: String) -> Bool {
