@@ -74,7 +74,7 @@ let package = Package(
         ]),
         // The hub: the program and live file served to every screen (Hummingbird), a sibling of the displays.
         .target(name: "Hub", dependencies: [
-            "ScheduleCore", "SignText", "Kiosk", "DisplayContract", .product(name: "Hummingbird", package: "hummingbird"),
+            "ScheduleCore", "SignText", "Kiosk", "DisplayContract", "SkyltFiles", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),

@@ -81,7 +81,7 @@ public final class HubServer: @unchecked Sendable {  // Its parts are thread-saf
         guard let assets = Assets.directory()?.appendingPathComponent("hub") else { throw HubSetupError(description: "the assets folder (assets/hub) is not found") }
         let templates = try await MustacheLibrary(directory: assets.path)
         let router = Router(context: HubRequestContext.self)
-        StaffPages(database: database, templates: templates, livePath: settings.livePath, program: program, live: live, screens: screens,
+        StaffPages(database: database, templates: templates, stateDirectory: settings.stateDirectory, program: program, live: live, screens: screens,
                    wallClock: wallClock, logger: logger).register(on: router)
         for (name, type) in [("staff.css", "text/css; charset=utf-8"), ("staff.js", "text/javascript; charset=utf-8")] {
             let bytes = try [UInt8](Data(contentsOf: assets.appendingPathComponent(name)))

@@ -94,8 +94,10 @@ final class ScreenRegistry: @unchecked Sendable {
             (screen.lastSeen, screen.lastReport, screen.address) = (now, now, address)
             (screen.sign, screen.size, screen.rotation, screen.version) = (short(report.sign), short(report.size), report.rotation, short(report.version))
             (screen.screenOn, screen.clockTrusted) = (report.screenOn, report.clockTrusted)
-            if let version = report.programVersion { screen.programVersion = String(version.prefix(64)) }
-            if let version = report.liveVersion { screen.liveVersion = String(version.prefix(64)) }
+            // The versions a screen's requests carry are the newest it has; a report may have been
+            // made a moment before it took up a change, so it only fills in what is not known.
+            if screen.programVersion == nil, let version = report.programVersion { screen.programVersion = String(version.prefix(64)) }
+            if screen.liveVersion == nil, let version = report.liveVersion { screen.liveVersion = String(version.prefix(64)) }
             screens[name] = screen
             return true
         }

@@ -58,6 +58,45 @@ extension Phrasebook {
     /// "Väntar på skärmarna…" while not every screen has the latest change.
     public var staffWaitingForScreens: String { pick("Skickar till skärmarna…", "Sending to the screens…") }
 
+    public var staffProgram: String { pick("Program", "Programme") }
+    public var staffProgramInForce: String { pick("På skärmarna", "On the screens") }
+
+    /// "10 pass i 3 salar" / "10 sessions in 3 rooms".
+    public func staffProgramCounts(sessions: Int, rooms: Int) -> String {
+        pick("\(sessions) pass i \(rooms) \(rooms == 1 ? "sal" : "salar")", "\(sessions) session\(sessions == 1 ? "" : "s") in \(rooms) room\(rooms == 1 ? "" : "s")")
+    }
+    public var staffProgramURL: String { pick("Hämta från en adress (pretalx/frab schedule.json eller .xml, iCalendar, Skylt)", "Fetch from an address (pretalx/frab schedule.json or .xml, iCalendar, Skylt)") }
+    public var staffProgramFile: String { pick("… eller ladda upp en fil", "… or upload a file") }
+    public var staffProgramCheck: String { pick("Granska", "Check") }
+    public var staffProgramPublish: String { pick("Publicera på alla skärmar", "Publish to every screen") }
+    public var staffProgramVersions: String { pick("Versioner", "Versions") }
+    public var staffProgramRollBack: String { pick("Återställ", "Roll back") }
+    public var staffProgramHasErrors: String { pick("Programmet har fel och kan inte publiceras.", "The programme has errors and cannot be published.") }
+    public var staffProgramNothing: String { pick("Ingen fil och ingen adress som gick att hämta.", "No file, and no address that could be fetched.") }
+    public var staffProgramTooLarge: String { pick("Filen är större än 16 MiB.", "The file is larger than 16 MiB.") }
+
+    /// "3 flyttade, 1 inställt, 2 nya; sal Saal 5 borta" / "3 moved, 1 cancelled, 2 new; room Saal 5 gone".
+    public func staffProgramSummary(_ changes: ProgramChanges) -> String {
+        if changes.isEmpty { return pick("Inga ändringar mot programmet som gäller.", "No changes against the programme in force.") }
+        let counts: [(ProgramChanges.Change.Kind, String, String)] = [(.moved, "flyttade", "moved"), (.cancelled, "inställda", "cancelled"),
+                                                                    (.new, "nya", "new"), (.removed, "borttagna", "removed"), (.retitled, "nya titlar", "retitled")]
+        var parts = counts.compactMap { kind, swedish, english in changes.count(kind) > 0 ? "\(changes.count(kind)) \(pick(swedish, english))" : nil }
+        parts += changes.roomsGone.map { pick("sal \($0) borta", "room \($0) gone") }
+        parts += changes.roomsNew.map { pick("ny sal \($0)", "new room \($0)") }
+        return parts.joined(separator: ", ")
+    }
+
+    /// A changed session's kind, as a short word.
+    public func staffProgramChangeKind(_ kind: ProgramChanges.Change.Kind) -> String {
+        switch kind {
+        case .new: pick("ny", "new")
+        case .removed: pick("borttagen", "removed")
+        case .moved: pick("flyttad", "moved")
+        case .cancelled: pick("inställd", "cancelled")
+        case .retitled: pick("ny titel", "retitled")
+        }
+    }
+
     /// Why the hub refused a change, in the page's language.
     public enum StaffRefusal: Sendable {
         case signInFirst, formOutOfDate, formNotUsable, roomNotAllowed, technicianOnly, noProgram, noSuchRoom, nothingToUndo

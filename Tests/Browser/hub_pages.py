@@ -232,6 +232,51 @@ def main():
             dp = desk.new_page()
             dp.goto(base + "/door")
             dp.screenshot(path=str(OUT / "hub-door-desktop.png"), full_page=True)
+            # The program desk: a new version of the program (a session moved to another hour) is checked, its change shown,
+            # published (on every screen within a second) and rolled back.
+            moved = json.loads(FEED.read_text())
+            for session in moved["sessions"]:
+                if session["title"] == "Closing panel":
+                    session["title"] = "Closing panel (moved)"
+            path_moved = work / "nordic-moved.json"
+            path_moved.write_text(json.dumps(moved))
+            broken = work / "broken.json"
+            broken.write_text('{"skylt": 1, "event": {"name": "X", "timezone": "Europe/Stockholm"},\n "sessions": [{"id": "a", "title": "A", "start": "2021-09-14T10:00", "end": "2021-09-14T09:00"}]}\n')
+            tech.goto(base + "/program")
+            tech.set_input_files("#file", str(broken))
+            tech.click("section form button.big")
+            tech.wait_for_url("**/program?staged=*")
+            check(tech.locator(".findings li.error").count() == 1 and "broken.json:2:" in tech.inner_text(".findings") and tech.locator("form[action='/program/publish']").count() == 0,
+                  "a broken program shows its finding beside its line and cannot be published")
+            tech.screenshot(path=str(OUT / "hub-program-refused-desktop.png"), full_page=True)
+            tech.goto(base + "/program")
+            tech.set_input_files("#file", str(path_moved))
+            tech.click("section form button.big")
+            tech.wait_for_url("**/program?staged=*")
+            summary = tech.inner_text(".staged .now")
+            check("1 retitled" in summary, "the change is summed up: %r" % summary)
+            tech.screenshot(path=str(OUT / "hub-program-check-desktop.png"), full_page=True)
+            seen = {name: set(frames(f)) for name, f in screens.items()}
+            published = time.time()
+            tech.click("form[action='/program/publish'] button")
+            tech.wait_for_url("**/program")
+            arrived, status_ok = None, False
+            deadline = time.time() + 5
+            while time.time() < deadline:
+                status = json.loads(urllib.request.urlopen(urllib.request.Request(base + "/v1/status", headers={"Authorization": "Bearer " + token})).read())
+                if all(s.get("program_version") == status["program_version"] for s in status["screens"]):
+                    status_ok = True
+                    arrived = round(time.time() - published, 3)
+                    break
+                time.sleep(0.02)
+            check(status_ok and arrived <= 1.0, f"every screen has the published program {arrived} s after the click (reported by their requests)")
+            check(tech.locator("table.history tr").count() >= 2, "the versions list the program before and the published one")
+            tech_phone_page = tech_phone.new_page()
+            tech_phone_page.goto(base + "/program")
+            tech_phone_page.screenshot(path=str(OUT / "hub-program-phone.png"), full_page=True)
+            tech.click("form[action='/program/rollback'] button")
+            tech.wait_for_url("**/program")
+            check("moved" not in (state / "feed.json").read_text(), "roll back puts the earlier program back")
             # Undo the emergency from the history: the screens go back.
             seen = {name: set(frames(f)) for name, f in screens.items()}
             tech.goto(base + "/tech")

@@ -12,7 +12,7 @@ import Testing
         guard let token = RawHTTPClient.cookie("skylt_session", in: answer) else { return nil }
         let cookie = "skylt_session=\(token)"
         guard let client = RawHTTPClient(port: hub.port) else { return nil }
-        client.send("GET /tech HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCookie: \(cookie)\r\n\r\n")
+        client.send("GET /door HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCookie: \(cookie)\r\n\r\n")
         let page = client.readAll()
         guard let range = page.range(of: "name=\"csrf\" value=\"") else { return nil }
         return (cookie, String(page[range.upperBound...].prefix { $0 != "\"" }))
@@ -84,6 +84,55 @@ import Testing
         }
         #expect(try String(contentsOf: live, encoding: .utf8) == written, "refused changes wrote nothing")
         #expect(try HubDatabase(path: state.appendingPathComponent("hub.sqlite").path).history().count == 1, "only the accepted change is in the history")
+    }
+
+    /// A program uploaded as a browser does (`multipart/form-data`).
+    static func upload(_ hub: HubTests.Hub, _ bytes: [UInt8], name: String, session: (cookie: String, csrf: String)) -> String {
+        guard let client = RawHTTPClient(port: hub.port) else { return "" }
+        let boundary = "----skylt\(UInt32.random(in: 0...UInt32.max))"
+        let body = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(session.csrf)\r\n--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/json\r\n\r\n".utf8)
+            + bytes + Array("\r\n--\(boundary)--\r\n".utf8)
+        client.send("POST /program/check HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCookie: \(session.cookie)\r\nContent-Type: multipart/form-data; boundary=\(boundary)\r\nContent-Length: \(body.count)\r\n\r\n")
+        client.send(body)
+        return client.readAll()
+    }
+
+    @Test func onlyATechnicianPublishesAndNeverAProgramWithErrors() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = folder.appendingPathComponent("hub")
+        let techPassword = try Self.addAccount("tech", role: "technician", state: state)
+        let doorPassword = try Self.addAccount("door", role: "door", state: state)
+        let hub = try HubTests.Hub(folder: folder)
+        defer { hub.stop() }
+        let tech = try #require(Self.signIn(hub, name: "tech", password: techPassword))
+        let feed = state.appendingPathComponent("feed.json")
+        let before = try Data(contentsOf: feed)
+        let broken = Array(#"{"skylt": 1, "event": {"name": "X", "timezone": "Europe/Stockholm"}, "sessions": [{"id": "a", "title": "A", "start": "2026-05-04T10:00", "end": "2026-05-04T09:00"}]}"#.utf8)
+        let checked = Self.upload(hub, broken, name: "broken.json", session: tech)
+        let token = try #require(checked.range(of: "staged=").map { String(checked[$0.upperBound...].prefix(64)) }, "\(checked.prefix(300))")
+        let published = RawHTTPClient.post(port: hub.port, path: "/program/publish", form: [("csrf", tech.csrf), ("staged", token)], cookie: tech.cookie)
+        #expect(published.hasPrefix("HTTP/1.1 409"), "a program with errors is never published: \(published.prefix(100))")
+        #expect(try Data(contentsOf: feed) == before)
+        #expect(RawHTTPClient.post(port: hub.port, path: "/program/rollback", form: [("csrf", tech.csrf), ("version", "99")], cookie: tech.cookie).hasPrefix("HTTP/1.1 404"))
+        let valid = try [UInt8](Data(contentsOf: CLI.root.appendingPathComponent("assets/feeds/nordic-devdays-multi-room.json")))
+        // A door account: the desk is not its page, and the server refuses its writes.
+        let door = try #require(Self.signIn(hub, name: "door", password: doorPassword))
+        #expect(Self.upload(hub, valid, name: "x.json", session: door).hasPrefix("HTTP/1.1 403"))
+        #expect(RawHTTPClient.post(port: hub.port, path: "/program/publish", form: [("csrf", door.csrf), ("staged", token)], cookie: door.cookie).hasPrefix("HTTP/1.1 403"))
+        // Without the form's token, or signed out: refused.
+        #expect(Self.upload(hub, valid, name: "x.json", session: (tech.cookie, "0")).hasPrefix("HTTP/1.1 403"))
+        #expect(Self.upload(hub, valid, name: "x.json", session: ("skylt_session=00", tech.csrf)).hasPrefix("HTTP/1.1 403"))
+        // A technician publishes a valid one; the earlier program is kept as a version, and rolling back restores its bytes.
+        let good = Self.upload(hub, valid, name: "nordic.json", session: tech)
+        let goodToken = try #require(good.range(of: "staged=").map { String(good[$0.upperBound...].prefix(64)) })
+        #expect(RawHTTPClient.post(port: hub.port, path: "/program/publish", form: [("csrf", tech.csrf), ("staged", goodToken)], cookie: tech.cookie).hasPrefix("HTTP/1.1 303"))
+        #expect(try [UInt8](Data(contentsOf: feed)) == valid)
+        let versions = try HubDatabase(path: state.appendingPathComponent("hub.sqlite").path).versions()
+        #expect(versions.map(\.account) == ["tech", "feed.json"])
+        let first = try #require(versions.last)
+        #expect(RawHTTPClient.post(port: hub.port, path: "/program/rollback", form: [("csrf", tech.csrf), ("version", String(first.id))], cookie: tech.cookie).hasPrefix("HTTP/1.1 303"))
+        #expect(try Data(contentsOf: feed) == before)
     }
 
     @Test func accountsAreCheckedWhenTheyAreMade() throws {

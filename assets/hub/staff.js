@@ -11,7 +11,7 @@
     element.className = element.className.replace(/ ?done/g, "") + (ack.done ? " done" : "");
   }
   function poll() {
-    fetch("/staff/ack?rooms=" + encodeURIComponent(names), { credentials: "same-origin", cache: "no-store" })
+    fetch("/staff/ack?rooms=" + encodeURIComponent(names) + "&doc=" + encodeURIComponent(line.getAttribute("data-doc") || "live"), { credentials: "same-origin", cache: "no-store" })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (ack) {
         if (!ack) return;

@@ -32,6 +32,12 @@ public final class HubDatabase: Sendable {
                                       target TEXT NOT NULL, change TEXT NOT NULL, before TEXT NOT NULL, after TEXT NOT NULL, undone INTEGER NOT NULL DEFAULT 0);
                 """)
         }
+        migrator.registerMigration("2: program versions") { db in
+            try db.execute(sql: """
+                CREATE TABLE program_version (id INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, account TEXT NOT NULL, hash TEXT NOT NULL,
+                                              title TEXT NOT NULL, sessions INTEGER NOT NULL, rooms INTEGER NOT NULL, origin TEXT NOT NULL);
+                """)
+        }
         try migrator.migrate(queue)
     }
 
@@ -190,5 +196,42 @@ public final class HubDatabase: Sendable {
     /// Marks a change as undone.
     func markUndone(_ id: Int64) throws {
         try queue.write { db in try db.execute(sql: "UPDATE history SET undone = 1 WHERE id = ?", arguments: [id]) }
+    }
+
+    // MARK: - Program versions
+
+    /// A program that was put in force: by whom, when, from where (a URL, an upload, a roll back).
+    public struct ProgramVersion: Sendable, Equatable {
+        public let id: Int64
+        public let at: Date
+        public let account: String
+        /// The content's hash: its bytes are `versions/HASH.feed` in the state folder.
+        public let hash: String
+        public let title: String
+        public let sessions: Int, rooms: Int
+        public let origin: String
+    }
+
+    /// Records a program put in force.
+    func recordVersion(at: Date, account: String, hash: String, title: String, sessions: Int, rooms: Int, origin: String) throws {
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO program_version (at, account, hash, title, sessions, rooms, origin) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [at.timeIntervalSince1970, account, hash, String(title.prefix(200)), sessions, rooms, String(origin.prefix(300))])
+        }
+    }
+
+    /// The versions, newest first.
+    public func versions(limit: Int = 50) throws -> [ProgramVersion] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM program_version ORDER BY id DESC LIMIT ?", arguments: [limit]).map { row in
+                ProgramVersion(id: row["id"], at: Date(timeIntervalSince1970: row["at"]), account: row["account"], hash: row["hash"], title: row["title"],
+                               sessions: row["sessions"], rooms: row["rooms"], origin: row["origin"])
+            }
+        }
+    }
+
+    /// One version.
+    func version(_ id: Int64) throws -> ProgramVersion? {
+        try versions(limit: 100_000).first { $0.id == id }
     }
 }

@@ -21,6 +21,8 @@ final class StaffPages: Sendable {
     let database: HubDatabase
     let templates: MustacheLibrary
     let livePath: String
+    /// The hub's state folder (`feed.json`, `versions/`, `staged/`).
+    let stateDirectory: String
     let program: HubDocument
     let live: HubDocument
     let screens: ScreenRegistry
@@ -28,9 +30,10 @@ final class StaffPages: Sendable {
     let logger: Logger
     let throttle = LoginThrottle()
 
-    init(database: HubDatabase, templates: MustacheLibrary, livePath: String, program: HubDocument, live: HubDocument,
+    init(database: HubDatabase, templates: MustacheLibrary, stateDirectory: String, program: HubDocument, live: HubDocument,
          screens: ScreenRegistry, wallClock: any WallClock, logger: Logger) {
-        (self.database, self.templates, self.livePath, self.program, self.live) = (database, templates, livePath, program, live)
+        (self.database, self.templates, self.program, self.live) = (database, templates, program, live)
+        (self.stateDirectory, livePath) = (stateDirectory, stateDirectory + "/live.json")
         (self.screens, self.wallClock, self.logger) = (screens, wallClock, logger)
     }
 
@@ -59,6 +62,7 @@ final class StaffPages: Sendable {
         router.post("/tech/alert") { request, context in
             try await self.write(request, context, needs: .alerts) { session, form, device in try self.alertChange(form, session, device, request) }
         }
+        registerProgramDesk(on: router)
         router.post("/tech/undo") { request, context in
             try await self.write(request, context, needs: .alerts) { session, form, device in try self.undo(form, session, device, request) }
         }
@@ -66,7 +70,7 @@ final class StaffPages: Sendable {
 
     // MARK: - Sessions
 
-    private func session(_ request: Request) -> HubDatabase.Session? {
+    func session(_ request: Request) -> HubDatabase.Session? {
         guard let token = request.cookies[Self.cookieName]?.value else { return nil }
         return try? database.session(token: token, now: wallClock.now())
     }
@@ -106,7 +110,7 @@ final class StaffPages: Sendable {
 
     /// Every write: a session, its form token, a form within bounds, and the permission;
     /// then `body`. Refused writes change nothing.
-    private func write(_ request: Request, _ context: HubRequestContext, needs permission: Permission?,
+    func write(_ request: Request, _ context: HubRequestContext, needs permission: Permission?,
                        _ body: (HubDatabase.Session, FormFields, String) throws -> Response) async throws -> Response {
         guard let session = session(request) else { return refusal(request, .forbidden, .signInFirst) }
         guard let form = await Self.form(request) else { return refusal(request, .contentTooLarge, .formNotUsable) }
@@ -183,7 +187,7 @@ final class StaffPages: Sendable {
     }
 
     /// Makes `edit` in the live file, publishes it at once, records it, and sends the browser back.
-    private func apply(_ edit: LiveEdit, target: String, change: String, session: HubDatabase.Session, device: String, request: Request, back: String,
+    func apply(_ edit: LiveEdit, target: String, change: String, session: HubDatabase.Session, device: String, request: Request, back: String,
                        checkProblem: Bool = true) throws -> Response {
         guard let program = program.currentProgram else { return refusal(request, .conflict, .noProgram) }
         // Whole seconds: what the file can say exactly (the editor reads back what it wrote).
@@ -217,7 +221,7 @@ final class StaffPages: Sendable {
         ]), status: status)
     }
 
-    private func page(_ request: Request, template: String) -> Response {
+    func page(_ request: Request, template: String) -> Response {
         guard let session = session(request) else { return Self.redirect("/login") }
         if template == "tech" && session.account.role != .technician { return Self.redirect("/door") }
         let words = words(request)
@@ -243,6 +247,7 @@ final class StaffPages: Sendable {
             "account": session.account.name, "csrf": session.csrf, "rooms": rooms,
             "noteLabel": words.staffNote, "lateLabel": words.staffLate, "signOut": words.staffSignOut, "ack": ackText(words),
             "isTechnician": session.account.role == .technician, "doorsLabel": words.staffDoors, "techLabel": words.staffTechnician,
+            "programLabel": words.staffProgram,
         ]
         if rooms.isEmpty { values["noRooms"] = words.staffNoRooms }
         if template == "tech" {
@@ -290,37 +295,40 @@ final class StaffPages: Sendable {
     /// "On 3 of 3 screens" for the live state in force: the screens heard from in the last
     /// minute, or (for a room) those that show it — its own sign and the lobbies listing it, as
     /// their reports say (a screen that has not said what it shows counts too).
-    private func ackText(_ words: Phrasebook, room: String? = nil) -> String {
-        let (count, total) = ackCounts(room: room)
+    func ackText(_ words: Phrasebook, room: String? = nil, program: Bool = false) -> String {
+        let (count, total) = ackCounts(room: room, program: program)
         if total == 0 { return words.staffNoScreens }
         return count == total ? words.staffOnScreens(count, of: total) : "\(words.staffWaitingForScreens) \(words.staffOnScreens(count, of: total))"
     }
 
-    private func ackCounts(room: String? = nil) -> (Int, Int) {
+    /// Screens heard from in the last minute (that show `room`), and those of them that have the
+    /// live state in force (or the program in force, with `program`).
+    private func ackCounts(room: String? = nil, program: Bool = false) -> (Int, Int) {
         let now = wallClock.now()
-        let version = live.publication.current?.version
+        let version = (program ? self.program : live).publication.current?.version
         let online = screens.all.filter { now.timeIntervalSince($0.lastSeen) < 60 && (room.map($0.shows) ?? true) }
-        return (online.filter { $0.liveVersion == version }.count, online.count)
+        return (online.filter { (program ? $0.programVersion : $0.liveVersion) == version }.count, online.count)
     }
 
     private func ack(_ request: Request) -> Response {
         guard session(request) != nil else { return Response(status: .forbidden) }
         let words = words(request)
         let rooms = (request.uri.queryParameters["rooms"].map(String.init) ?? "").split(separator: ",").prefix(64).map(String.init)
+        let program = request.uri.queryParameters["doc"] == "program"
         func entry(_ room: String?) -> String {
-            let (count, total) = ackCounts(room: room)
-            return #"{"text": "\#(ackText(words, room: room))", "done": \#(total > 0 && count == total)}"#
+            let (count, total) = ackCounts(room: room, program: program && room == nil)
+            return #"{"text": "\#(ackText(words, room: room, program: program && room == nil))", "done": \#(total > 0 && count == total)}"#
         }
         let perRoom = rooms.filter(HubNames.isValidScreenName).map { #""\#($0)": \#(entry($0))"# }.joined(separator: ", ")
         let body = #"{"all": \#(entry(nil)), "rooms": {\#(perRoom)}}"#
         return Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
-    private func refusal(_ request: Request, _ status: HTTPResponse.Status, _ reason: String) -> Response {
+    func refusal(_ request: Request, _ status: HTTPResponse.Status, _ reason: String) -> Response {
         html(render("refused", ["lang": words(request).language == .swedish ? "sv" : "en", "title": "\(status.code)", "reason": reason]), status: status)
     }
 
-    private func refusal(_ request: Request, _ status: HTTPResponse.Status, _ reason: Phrasebook.StaffRefusal) -> Response {
+    func refusal(_ request: Request, _ status: HTTPResponse.Status, _ reason: Phrasebook.StaffRefusal) -> Response {
         refusal(request, status, words(request).staffRefusal(reason))
     }
 
@@ -328,18 +336,18 @@ final class StaffPages: Sendable {
 
     /// The page's language: `?lang=sv|en`, else the browser's first of Swedish and English,
     /// else the program's.
-    private func words(_ request: Request) -> Phrasebook {
+    func words(_ request: Request) -> Phrasebook {
         if let lang = request.uri.queryParameters["lang"].map(String.init), ["sv", "en"].contains(lang) { return Phrasebook(locale: lang) }
         let accepted = (request.headers[.acceptLanguage] ?? "").lowercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         if let first = accepted.first(where: { $0.hasPrefix("sv") || $0.hasPrefix("en") }) { return Phrasebook(locale: String(first.prefix(2))) }
         return Phrasebook(locale: program.currentProgram?.event.locale ?? "sv")
     }
 
-    private func render(_ template: String, _ values: [String: Any]) -> String {
+    func render(_ template: String, _ values: [String: Any]) -> String {
         templates.render(values, withTemplate: template) ?? "<!doctype html><title>Skylt</title><p>template \(template) missing"
     }
 
-    private func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+    func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
                                            HTTPField.Name("X-Frame-Options")!: "DENY",
                                            HTTPField.Name("Content-Security-Policy")!: "default-src 'self'; frame-ancestors 'none'; form-action 'self'"],
