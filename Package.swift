@@ -74,13 +74,15 @@ let package = Package(
         ]),
         // The hub: the program and live file served to every screen (Hummingbird), a sibling of the displays.
         .target(name: "Hub", dependencies: [
-            "ScheduleCore", "SignText", "Kiosk", "DisplayContract", "SkyltFiles", .product(name: "Hummingbird", package: "hummingbird"),
+            "ScheduleCore", "SignText", "SignLayout", "SignStill", "Kiosk", "DisplayContract", "SkyltFiles", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"), .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // One frame as a screen shows it, as PNG: `skylt render` and the hub's previews.
+        .target(name: "SignStill", dependencies: ["ScheduleCore", "SignLayout", "SignRaster", "Hyphenation", "Kiosk"]),
         // The kiosk assembled from its options and settings: sources, display, HDMI-CEC, remote view, loop.
         .target(name: "KioskLaunch", dependencies: [
             "ScheduleCore", "Kiosk", "DisplayContract", "SignLayout", "SignRaster", "Hyphenation", "SDLBackend", "KMSBackend", "HDMICEC", "RemoteView",
@@ -90,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "skylt",
             dependencies: [
-                "ScheduleCore", "SignText", "SignLayout", "Hyphenation", "SignRaster", "DisplayContract", "SkyltFiles", "Kiosk", "KioskLaunch", "RemoteView",
+                "ScheduleCore", "SignText", "SignLayout", "SignRaster", "SignStill", "DisplayContract", "SkyltFiles", "Kiosk", "KioskLaunch", "RemoteView",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -15,6 +15,8 @@ final class ScreenRegistry: @unchecked Sendable {
         var address: String?
         /// From its reports: its sign, size, rotation and Skylt version.
         var sign: String?, size: String?, rotation: Int?, version: String?
+        /// From its reports: its theme (a name or a file on the screen).
+        var theme: String?
         /// From its reports: whether its panel is on and its clock trusted.
         var screenOn: Bool?, clockTrusted: Bool?
         var lastReport: Date?
@@ -31,19 +33,19 @@ final class ScreenRegistry: @unchecked Sendable {
 
         enum CodingKeys: String, CodingKey {
             case name, lastSeen = "last_seen", programVersion = "program_version", liveVersion = "live_version", address
-            case sign, size, rotation, version, screenOn = "screen_on", clockTrusted = "clock_trusted", lastReport = "last_report"
+            case sign, size, rotation, version, theme, screenOn = "screen_on", clockTrusted = "clock_trusted", lastReport = "last_report"
             case hasThumbnail = "has_thumbnail"
         }
     }
 
     /// A report as a screen sends it.
     struct Report: Decodable, Equatable {
-        var sign: String?, size: String?, rotation: Int?, version: String?
+        var sign: String?, size: String?, rotation: Int?, version: String?, theme: String?
         var programVersion: String?, liveVersion: String?
         var screenOn: Bool?, clockTrusted: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case sign, size, rotation, version, programVersion = "program_version", liveVersion = "live_version"
+            case sign, size, rotation, version, theme, programVersion = "program_version", liveVersion = "live_version"
             case screenOn = "screen_on", clockTrusted = "clock_trusted"
         }
     }
@@ -93,7 +95,7 @@ final class ScreenRegistry: @unchecked Sendable {
             var screen = screens[name] ?? Screen(name: name, lastSeen: now)
             (screen.lastSeen, screen.lastReport, screen.address) = (now, now, address)
             (screen.sign, screen.size, screen.rotation, screen.version) = (short(report.sign), short(report.size), report.rotation, short(report.version))
-            (screen.screenOn, screen.clockTrusted) = (report.screenOn, report.clockTrusted)
+            (screen.screenOn, screen.clockTrusted, screen.theme) = (report.screenOn, report.clockTrusted, short(report.theme))
             // The versions a screen's requests carry are the newest it has; a report may have been
             // made a moment before it took up a change, so it only fills in what is not known.
             if screen.programVersion == nil, let version = report.programVersion { screen.programVersion = String(version.prefix(64)) }

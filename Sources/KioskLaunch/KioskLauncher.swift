@@ -124,7 +124,7 @@ public struct KioskLauncher {
         }
         let size = settings.headless ? settings.size.size : settings.window.size
         return HubReporter.Identity(sign: sign, size: settings.fullscreen || settings.display == .kms ? "full screen" : "\(size.width)x\(size.height)",
-                                    rotation: settings.sign.choice.rotation.rawValue)
+                                    rotation: settings.sign.choice.rotation.rawValue, theme: settings.sign.theme ?? "dark")
     }
 
     /// The sign's clock: the system clock, or a simulated one (`clock`, `speed`).

@@ -69,6 +69,8 @@ extension Phrasebook {
     public var staffProgramFile: String { pick("… eller ladda upp en fil", "… or upload a file") }
     public var staffProgramCheck: String { pick("Granska", "Check") }
     public var staffProgramPublish: String { pick("Publicera på alla skärmar", "Publish to every screen") }
+    public var staffProgramPreviewAt: String { pick("Så här ser skärmarna ut vid (ÅÅÅÅ-MM-DDTTT:MM, tomt: nu)", "How the screens will look at (YYYY-MM-DDTHH:MM, empty: now)") }
+    public var staffProgramPreviewShow: String { pick("Visa", "Show") }
     public var staffProgramVersions: String { pick("Versioner", "Versions") }
     public var staffProgramRollBack: String { pick("Återställ", "Roll back") }
     public var staffProgramHasErrors: String { pick("Programmet har fel och kan inte publiceras.", "The programme has errors and cannot be published.") }

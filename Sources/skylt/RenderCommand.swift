@@ -1,11 +1,11 @@
 import ArgumentParser
 import Foundation
-import Hyphenation
 import Kiosk
 import KioskLaunch
 import ScheduleCore
 import SignRaster
 import SignLayout
+import SignStill
 
 /// `skylt render`: one frame to a PNG, headless (no display, no X, no GPU).
 struct RenderCommand: ParsableCommand {
@@ -36,17 +36,11 @@ struct RenderCommand: ParsableCommand {
             let program = try SourceDocument.applying(live: live, to: try SourceDocument.named(sign.feed).loadProgram())
             let instant = try at.map { try InstantArgument.parse($0, zone: program.event.timeZone) } ?? SystemWallClock().now()
             let mode = try sign.choice.mode(for: program)
-            let theme = try sign.choice.loadTheme()
+            _ = try sign.choice.loadTheme()  // An unknown theme is a usage error, said as `--theme: …`.
             do {
-                let fonts = try FontBook(theme: theme, library: try SDLLibrary(video: false))
-                let layoutSize = sign.choice.rotation.layoutSize(forPanel: size.size)
-                let canvas = try SoftwareCanvas(width: layoutSize.width, height: layoutSize.height, fonts: fonts)
-                // What the kiosk would show at that instant: the emergency screen while one is in force.
-                let step = KioskStep(layout: SignLayout(theme: theme, measurer: fonts, hyphenator: LibHyphenator()), mode: mode, direction: direction)
-                let list = step.frame(program: program, live: program.live, status: KioskStatus(source: "render"), at: instant, clockEvidence: nil,
-                                      size: layoutSize).list
-                canvas.draw(list)
-                try FrameFile.write(canvas, rotation: sign.choice.rotation, to: out)
+                let png = try StillFrame().png(program: program, live: program.live, mode: mode, theme: sign.choice.theme, panel: size.size,
+                                               rotation: sign.choice.rotation, direction: direction, at: instant)
+                try FrameFile.write(png, to: out)
             } catch let error as SDLError {
                 throw CLIError.usage(error.description)
             }

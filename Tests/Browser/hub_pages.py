@@ -232,6 +232,13 @@ def main():
             dp = desk.new_page()
             dp.goto(base + "/door")
             dp.screenshot(path=str(OUT / "hub-door-desktop.png"), full_page=True)
+            # Undo the emergency from the history: the screens go back.
+            seen = {name: set(frames(f)) for name, f in screens.items()}
+            tech.goto(base + "/tech")
+            tech.click("table.history form button")
+            path, written = first_frame_after(screens["lobby"], time.time(), seen["lobby"])
+            live = json.loads((state / "live.json").read_text())
+            check(live.get("alert") is None and path is not None, "undo takes the emergency away on the screens")
             # The program desk: a new version of the program (a session moved to another hour) is checked, its change shown,
             # published (on every screen within a second) and rolled back.
             moved = json.loads(FEED.read_text())
@@ -255,6 +262,19 @@ def main():
             tech.wait_for_url("**/program?staged=*")
             summary = tech.inner_text(".staged .now")
             check("1 retitled" in summary, "the change is summed up: %r" % summary)
+            # Each screen's preview, at the hour of the changed session: the screen's own pixels, with the new title.
+            tech.fill("#at", "2021-09-14T12:50")
+            tech.click("form.at button")
+            tech.wait_for_url("**/program?staged=*at=*")
+            deadline = time.time() + 20
+            while time.time() < deadline and not tech.evaluate(
+                    "Array.from(document.querySelectorAll('.previews img')).length === 3 && "
+                    "Array.from(document.querySelectorAll('.previews img')).every(i => i.complete && i.naturalWidth > 0)"):
+                time.sleep(0.2)
+            preview = tech.locator(".previews img").first.get_attribute("src")
+            png = tech.request.get(base + preview).body()
+            (OUT / "hub-preview-door-a.png").write_bytes(png)
+            check("MOVED" in ocr(OUT / "hub-preview-door-a.png").upper(), "door-a's preview at 12:50 shows the new title")
             tech.screenshot(path=str(OUT / "hub-program-check-desktop.png"), full_page=True)
             seen = {name: set(frames(f)) for name, f in screens.items()}
             published = time.time()
@@ -270,6 +290,9 @@ def main():
                     break
                 time.sleep(0.02)
             check(status_ok and arrived <= 1.0, f"every screen has the published program {arrived} s after the click (reported by their requests)")
+            path, written = first_frame_after(screens["door-a"], published, seen["door-a"])
+            check(path is not None and written - published <= 1.0 and "MOVED" in ocr(path).upper(),
+                  "door-a writes a frame with the new title %s s after the click" % (round(written - published, 3) if written else None))
             check(tech.locator("table.history tr").count() >= 2, "the versions list the program before and the published one")
             tech_phone_page = tech_phone.new_page()
             tech_phone_page.goto(base + "/program")
@@ -277,13 +300,6 @@ def main():
             tech.click("form[action='/program/rollback'] button")
             tech.wait_for_url("**/program")
             check("moved" not in (state / "feed.json").read_text(), "roll back puts the earlier program back")
-            # Undo the emergency from the history: the screens go back.
-            seen = {name: set(frames(f)) for name, f in screens.items()}
-            tech.goto(base + "/tech")
-            tech.click("table.history form button")
-            path, written = first_frame_after(screens["lobby"], time.time(), seen["lobby"])
-            live = json.loads((state / "live.json").read_text())
-            check(live.get("alert") is None and path is not None, "undo takes the emergency away on the screens")
             browser.close()
     finally:
         for process in processes:

@@ -21,6 +21,7 @@ extension StaffPages {
     func registerProgramDesk(on router: Router<HubRequestContext>) {
         router.get("/program") { request, _ in self.programPage(request) }
         router.post("/program/check") { request, _ in try await self.check(request) }
+        router.get("/program/preview/{staged}/{screen}") { request, context in self.preview(request, context) }
         router.post("/program/publish") { request, context in
             try await self.write(request, context, needs: .alerts) { session, form, _ in
                 guard let token = form["staged"], token.count == 64, token.allSatisfy(\.isHexDigit),
@@ -126,6 +127,28 @@ extension StaffPages {
         return Self.redirect("/program")
     }
 
+    /// A screen's frame with a staged program (or `current`), at `?at=` (default now), as PNG.
+    private func preview(_ request: Request, _ context: HubRequestContext) -> Response {
+        guard session(request)?.account.role == .technician else { return Response(status: .forbidden) }
+        let token = context.parameters.get("staged") ?? "", name = String((context.parameters.get("screen") ?? "").prefix(64))
+        let bytes: [UInt8]?
+        if token == "current" {
+            bytes = program.publication.current?.bytes
+        } else if token.count == 64, token.allSatisfy(\.isHexDigit) {
+            bytes = FileManager.default.contents(atPath: stagedDirectory + "/\(token).feed").map(Array.init)
+        } else {
+            bytes = nil
+        }
+        guard let bytes, let newProgram = SourceDocument.feedReport(bytes).program, let screen = screens.all.first(where: { $0.name == name }) else {
+            return Response(status: .notFound)
+        }
+        let instant = request.uri.queryParameters["at"].flatMap { try? InstantText.parse(String($0), zone: newProgram.event.timeZone, setting: "at") }
+            ?? wallClock.now()
+        let live = (try? LiveFileEditor.read(livePath, program: newProgram))??.state ?? .none
+        guard let png = previews.png(of: screen, program: newProgram, live: live, at: instant) else { return Response(status: .internalServerError) }
+        return Response(status: .ok, headers: [.contentType: "image/png", .cacheControl: "private, no-store"], body: .init(byteBuffer: ByteBuffer(bytes: png)))
+    }
+
     // MARK: - The page
 
     private func programPage(_ request: Request) -> Response {
@@ -169,6 +192,19 @@ extension StaffPages {
                 return finding
             }
             if let newProgram = report.program {
+                // Each screen the hub knows, as it will look with this program at the time asked (default: now).
+                let at = request.uri.queryParameters["at"].map(String.init).flatMap { text in
+                    (try? InstantText.parse(text, zone: newProgram.event.timeZone, setting: "at")).map { _ in text }
+                }
+                let atQuery = at.map { "?at=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? ""
+                values["at"] = at ?? ""
+                values["atLabel"] = words.staffProgramPreviewAt
+                values["showLabel"] = words.staffProgramPreviewShow
+                let previews = screens.all.filter { wallClock.now().timeIntervalSince($0.lastSeen) < 300 }.map { screen -> [String: Any] in
+                    ["name": screen.name, "src": "/program/preview/\(token)/\(screen.name)\(atQuery)", "sign": screen.sign ?? ""]
+                }
+                values["previews"] = previews
+                if !previews.isEmpty { values["hasPreviews"] = true }
                 let changes = ProgramChanges(from: current, to: newProgram)
                 values["canPublish"] = true
                 values["publishLabel"] = words.staffProgramPublish

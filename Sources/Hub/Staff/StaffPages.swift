@@ -29,6 +29,7 @@ final class StaffPages: Sendable {
     let wallClock: any WallClock
     let logger: Logger
     let throttle = LoginThrottle()
+    let previews = ScreenPreview()
 
     init(database: HubDatabase, templates: MustacheLibrary, stateDirectory: String, program: HubDocument, live: HubDocument,
          screens: ScreenRegistry, wallClock: any WallClock, logger: Logger) {

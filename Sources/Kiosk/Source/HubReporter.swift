@@ -8,8 +8,10 @@ import Foundation
 public final class HubReporter: @unchecked Sendable {
     /// What a screen is; set once.
     public struct Identity: Sendable {
-        public var sign: String, size: String, rotation: Int
-        public init(sign: String, size: String, rotation: Int) { (self.sign, self.size, self.rotation) = (sign, size, rotation) }
+        public var sign: String, size: String, rotation: Int, theme: String
+        public init(sign: String, size: String, rotation: Int, theme: String) {
+            (self.sign, self.size, self.rotation, self.theme) = (sign, size, rotation, theme)
+        }
     }
 
     /// How often a report is sent at least (the hub calls a screen stale after a minute).
@@ -102,7 +104,7 @@ public final class HubReporter: @unchecked Sendable {
     func report() -> [UInt8] {
         let now = status.snapshot()
         let object: [String: Any] = [
-            "sign": identity.sign, "size": identity.size, "rotation": identity.rotation, "version": SkyltVersion.text,
+            "sign": identity.sign, "size": identity.size, "rotation": identity.rotation, "theme": identity.theme, "version": SkyltVersion.text,
             "program_version": now.feedHash ?? NSNull(), "live_version": now.live?.hash ?? NSNull(),
             "screen_on": now.screen == .on, "clock_trusted": now.clock == .ok,
         ]
