@@ -181,16 +181,21 @@ public final class HubDatabase: Sendable {
     /// The newest changes first.
     public func history(limit: Int = 50) throws -> [Change] {
         try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM history ORDER BY id DESC LIMIT ?", arguments: [limit]).map { row in
-                Change(id: row["id"], at: Date(timeIntervalSince1970: row["at"]), account: row["account"], device: row["device"],
-                       target: row["target"], change: row["change"], before: row["before"], after: row["after"], undone: row["undone"])
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM history ORDER BY id DESC LIMIT ?", arguments: [limit]).map(Self.change)
         }
     }
 
-    /// The newest change of `target` not yet undone.
+    /// The newest change of `target` not yet undone (an undo itself is not undone).
     func lastChange(of target: String) throws -> Change? {
-        try history(limit: 500).first { $0.target == target && !$0.undone && !$0.change.hasPrefix("undo") }
+        try queue.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM history WHERE target = ? AND undone = 0 AND substr(change, 1, 4) != 'undo' ORDER BY id DESC LIMIT 1",
+                             arguments: [target]).map(Self.change)
+        }
+    }
+
+    private static func change(_ row: Row) -> Change {
+        Change(id: row["id"], at: Date(timeIntervalSince1970: row["at"]), account: row["account"], device: row["device"],
+               target: row["target"], change: row["change"], before: row["before"], after: row["after"], undone: row["undone"])
     }
 
     /// Marks a change as undone.
@@ -223,15 +228,17 @@ public final class HubDatabase: Sendable {
     /// The versions, newest first.
     public func versions(limit: Int = 50) throws -> [ProgramVersion] {
         try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM program_version ORDER BY id DESC LIMIT ?", arguments: [limit]).map { row in
-                ProgramVersion(id: row["id"], at: Date(timeIntervalSince1970: row["at"]), account: row["account"], hash: row["hash"], title: row["title"],
-                               sessions: row["sessions"], rooms: row["rooms"], origin: row["origin"])
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM program_version ORDER BY id DESC LIMIT ?", arguments: [limit]).map(Self.version)
         }
     }
 
     /// One version.
     func version(_ id: Int64) throws -> ProgramVersion? {
-        try versions(limit: 100_000).first { $0.id == id }
+        try queue.read { db in try Row.fetchOne(db, sql: "SELECT * FROM program_version WHERE id = ?", arguments: [id]).map(Self.version) }
+    }
+
+    private static func version(_ row: Row) -> ProgramVersion {
+        ProgramVersion(id: row["id"], at: Date(timeIntervalSince1970: row["at"]), account: row["account"], hash: row["hash"], title: row["title"],
+                       sessions: row["sessions"], rooms: row["rooms"], origin: row["origin"])
     }
 }

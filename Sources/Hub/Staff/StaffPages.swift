@@ -194,7 +194,6 @@ final class StaffPages: Sendable {
         // Whole seconds: what the file can say exactly (the editor reads back what it wrote).
         let now = Date(timeIntervalSince1970: wallClock.now().timeIntervalSince1970.rounded(.down))
         if checkProblem, let problem = edit.problem(at: now) { return refusal(request, .badRequest, problem) }
-        let before = (try? LiveFileEditor.read(livePath, program: program))??.state ?? .none
         let outcome: LiveFileEditor.Outcome
         do throws(LiveFileEditor.Failure) {
             outcome = try LiveFileEditor.edit(livePath, program: program, at: now, edit)
@@ -202,7 +201,9 @@ final class StaffPages: Sendable {
             return refusal(request, .conflict, "the live file: \(error.description)")
         }
         // Published now, not when the file watcher notices: every screen's held request is answered.
-        if case .success(let bytes) = SourceFileReader.read(livePath, kind: .live) { live.offer(bytes, at: now, origin: "live.json") }
+        live.offer(outcome.bytes, at: now, origin: "live.json")
+        // The entry before is the one the edit was made on, under the file's lock (a second writer cannot slip in between).
+        let before = outcome.previous
         let (old, new): (String, String) = target == "alert"
             ? (LiveEntryText.json(before.alert), LiveEntryText.json(outcome.state.alert))
             : (LiveEntryText.json(before.room(String(target.dropFirst(5)))), LiveEntryText.json(outcome.state.room(String(target.dropFirst(5)))))

@@ -12,6 +12,11 @@ public enum LiveFileEditor {
     public struct Outcome: Sendable {
         /// The live state now in the file.
         public let state: LiveState
+        /// The live state the edit was made on (none when the file was missing or replaced),
+        /// read under the same lock: what undoing the edit goes back to.
+        public let previous: LiveState
+        /// The bytes written (what screens reading the file now get).
+        public let bytes: [UInt8]
         /// The findings of the file as it was (warnings; errors when it was replaced).
         public let before: [Diagnostic]
         /// Whether the file was invalid and replaced as a whole (clearing everything, or an emergency).
@@ -76,7 +81,7 @@ public enum LiveFileEditor {
                 guard let written = try read(path, program: program), written.state == after else {
                     throw .unusable("\(path) does not hold the edit after writing it; nothing is in force until it is written again")
                 }
-                return Outcome(state: after, before: report?.diagnostics ?? [], replacedInvalid: replaced)
+                return Outcome(state: after, previous: before, bytes: bytes, before: report?.diagnostics ?? [], replacedInvalid: replaced)
             }
         } catch let failure as Failure {
             throw failure
